@@ -1,0 +1,230 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { aggregate } from './aggregate.ts';
+import { observationsFromCbs } from './cbs-map.ts';
+import { discover } from './discover.ts';
+import { InputError } from './errors.ts';
+import { geographyFromGebieden, NameIndex, type Geography } from './geo.ts';
+import { parseCrosswalk, recast } from './herindeling.ts';
+import { INDICATORS, isAdditive } from './indicators.ts';
+import type { CrosswalkRow, Observation } from './model.ts';
+import { observationsFromPublished } from './published-map.ts';
+import { readCbsV3 } from './readers/cbs-v3.ts';
+import { readCbsV4 } from './readers/cbs-v4.ts';
+import { readCsv } from './readers/csv.ts';
+import { iv3FromCbs, readIv3Totals, type Iv3Row } from './readers/iv3.ts';
+import { readPublishedFigures } from './readers/published-figures.ts';
+import { readStatlineCsv } from './readers/statline-csv.ts';
+import type { CbsRecord, SourceFile } from './readers/types.ts';
+import { sourceInfo, type SourceInfo } from './sources.ts';
+import { costObservations } from './taakveld.ts';
+
+export interface SampleMeta {
+  sample: boolean;
+  partial_geography?: boolean;
+  description?: string;
+}
+
+export interface Warehouse {
+  geography: Geography;
+  observations: Observation[];
+  crosswalk: CrosswalkRow[];
+  /** Every raw file that was read, with its checksum and the CBS table it belongs to. */
+  sources: SourceInfo[];
+  sample: SampleMeta | null;
+  /** The indeling every gemeente series is recast to. */
+  boundaryYear: number;
+}
+
+export type Progress = (step: string, rows: number, seconds: number) => void;
+
+const CROSSWALK = new URL('../../data/reference/herindelingen.csv', import.meta.url);
+
+/**
+ * Raw folder → canonical tables, in memory. Pure apart from reading files: the same folder always gives
+ * the same warehouse (sorted, no clock), which is what makes two builds byte-identical.
+ */
+export async function buildWarehouse(dataDir: string, progress: Progress = () => {}): Promise<Warehouse> {
+  const found = discover(dataDir);
+  const files: SourceFile[] = [];
+  const load = (path: string): SourceFile => {
+    const f = { path, rel: relative(dataDir, path).split('\\').join('/'), bytes: new Uint8Array(readFileSync(path)) };
+    files.push(f);
+    return f;
+  };
+  const step = async <T extends unknown[]>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    const rows = await fn();
+    progress(name, rows.length, (performance.now() - t0) / 1000);
+    return rows;
+  };
+
+  // 1. Geography first: every other source is checked against it.
+  if (!found.gebieden.length) {
+    throw new InputError({ file: dataDir }, 'no "Gebieden in Nederland" files (cbs_gebieden_<YYYY>.parquet|csv|json)', 'the gemeente → jeugdregio tables; see data/README.md');
+  }
+  const gebiedenRecords = new Map<number, CbsRecord[]>();
+  await step('cbs-v4 Gebieden in Nederland', async () => {
+    const all: CbsRecord[] = [];
+    for (const g of found.gebieden) {
+      const mc = found.gebiedenMeasureCodes.find((p) => dirname(p) === dirname(g.path));
+      if (!mc) throw new InputError({ file: relative(dataDir, g.path) }, 'no cbs_gebieden_measurecodes file beside it', 'MeasureCodes in the same folder');
+      const recs = await readCbsV4({ tableId: sourceInfo.gebiedenTable(g.year), observations: load(g.path), measureCodes: load(mc), dimensionCodes: {}, period: `${g.year}JJ00`, skipUnknownMeasures: true });
+      gebiedenRecords.set(g.year, recs);
+      all.push(...recs);
+    }
+    return all;
+  });
+  const geography = geographyFromGebieden(gebiedenRecords);
+  const names = new NameIndex(geography);
+  const years = geography.years;
+  const lastYear = years[years.length - 1];
+  const boundaryYear = (y: number) => (years.includes(y) ? y : y < years[0] ? years[0] : lastYear);
+  const validGm = new Map<string, Set<number>>();
+  for (const m of geography.membership) validGm.set(m.gemeente_code, (validGm.get(m.gemeente_code) ?? new Set()).add(m.year));
+  for (const g of geography.geo) if (g.level === 'gemeente' && !validGm.has(g.geo_code)) validGm.set(g.geo_code, new Set([g.first_year]));
+
+  const observations: Observation[] = [];
+
+  // 2. CBS tables: v4 observations, v3 typed datasets (Iv3 raw among them), StatLine exports.
+  const cbsRecords: CbsRecord[] = [];
+  const iv3Raw: Iv3Row[][] = [];
+  await step('cbs-v4 tables', async () => {
+    const out: CbsRecord[] = [];
+    for (const t of found.v4) {
+      if (!t.observations) continue;
+      if (!t.measureCodes) throw new InputError({ file: relative(dataDir, t.observations) }, `no cbs_${t.tableId}_measurecodes file beside it`, 'MeasureCodes in the same folder');
+      const dims = Object.fromEntries(Object.entries(t.dimensionCodes).map(([k, p]) => [k, load(p)]));
+      out.push(...(await readCbsV4({ tableId: t.tableId, observations: load(t.observations), measureCodes: load(t.measureCodes), dimensionCodes: dims })));
+    }
+    cbsRecords.push(...out);
+    return out;
+  });
+  await step('cbs-v3 tables', async () => {
+    const out: CbsRecord[] = [];
+    for (const t of found.v3) {
+      const inDir = (n: string) => join(t.dir, n);
+      const entries = readdirSync(t.dir).sort();
+      const tds = entries.find((n) => /^TypedDataSet\.(json|csv)$/.test(n));
+      if (!tds) throw new InputError({ file: relative(dataDir, t.dir) }, 'no TypedDataSet.json or TypedDataSet.csv', 'the table data beside DataProperties.json');
+      const dimensions: Record<string, SourceFile> = {};
+      for (const n of entries) if (n.endsWith('.json') && !/^(DataProperties|TypedDataSet|TableInfos|manifest)\.json$/.test(n)) dimensions[basename(n, '.json')] = load(inDir(n));
+      const recs = await readCbsV3({ tableId: t.tableId.toUpperCase(), dataProperties: load(inDir('DataProperties.json')), typedDataSet: load(inDir(tds)), dimensions });
+      if (recs.some((r) => r.dims.TaakveldBalanspost || r.dims.FunctieKostenplaatsBalanspost)) iv3Raw.push(iv3FromCbs(recs));
+      else cbsRecords.push(...recs);
+      out.push(...recs);
+    }
+    return out;
+  });
+  await step('statline-csv exports', () => {
+    const out = found.statline.flatMap((s) => readStatlineCsv(s.tableId, load(s.path)));
+    cbsRecords.push(...out);
+    return out;
+  });
+  await step('map CBS topics to indicators', () => {
+    const obs = observationsFromCbs(cbsRecords, names, boundaryYear).filter((o) => keepGemeente(o, validGm, cbsRecords));
+    observations.push(...obs);
+    return obs;
+  });
+
+  // 3. Iv3 totals (names → codes) and raw Iv3 (codes) → cost indicators, one file at a time so that
+  //    memory holds a file's rows, not every file's.
+  const toCosts = (rows: Iv3Row[]) => {
+    for (const r of rows) {
+      if (!validGm.has(r.gemeente)) throw new InputError({ file: r.file, line: r.line, column: 'Gemeenten' }, `unknown gemeente code "${r.gemeente}"`, 'a GM code of CBS Gebieden in Nederland');
+    }
+    return costObservations(rows.map((r) => ({ ...r, geo: r.gemeente })), boundaryYear);
+  };
+  await step('iv3 (raw) → cost indicators', () => {
+    const obs = iv3Raw.flatMap(toCosts);
+    observations.push(...obs);
+    return obs;
+  });
+  await step('iv3-totals → cost indicators', () => {
+    const gfNames = new Map<string, string>();
+    for (const p of found.iv3Names) {
+      const csv = readCsv(load(p).bytes, relative(dataDir, p), { delimiter: '\t', required: ['Iv3naam', 'GFnaam'] });
+      for (const r of csv.rows) gfNames.set(r.values.GFnaam.trim(), r.values.Iv3naam.trim());
+    }
+    const out: Observation[] = [];
+    for (const p of found.iv3Totals) {
+      const rows: Iv3Row[] = [];
+      for (const r of readIv3Totals(load(p))) {
+        if (r.gemeente === 'Nederland') continue;
+        const code = names.lookup(gfNames.get(r.gemeente) ?? r.gemeente, r.year, 'gemeente');
+        if (!code) {
+          throw new InputError({ file: r.file, line: r.line, column: 'Gemeenten' }, `unknown gemeente "${r.gemeente}"`, `a gemeente of CBS Gebieden in Nederland ${boundaryYear(r.year)} (or a GF spelling listed in gemeentenamen.csv)`);
+        }
+        rows.push({ ...r, gemeente: code });
+      }
+      out.push(...toCosts(rows));
+    }
+    observations.push(...out);
+    return out;
+  });
+
+  // 4. Figures typed from CBS publications: only where no CBS table gives the same figure.
+  await step('published-figures', () => {
+    const obs = observationsFromPublished(found.published.flatMap((p) => readPublishedFigures(load(p))), names, boundaryYear);
+    const have = new Set(observations.map(keyOf));
+    const fresh = obs.filter((o) => !have.has(keyOf(o)));
+    observations.push(...fresh);
+    return fresh;
+  });
+
+  const sample = found.sampleMeta ? (JSON.parse(readFileSync(found.sampleMeta, 'utf8')) as SampleMeta) : null;
+  if (found.sampleMeta) load(found.sampleMeta);
+
+  // 5. Duplicated keys across sources are a contradiction we must not resolve silently.
+  const seen = new Map<string, Observation>();
+  for (const o of observations) {
+    const k = keyOf(o);
+    const prev = seen.get(k);
+    if (prev) {
+      throw new InputError({ file: o.source_file }, `${o.indicator} for ${o.geo_code} in ${o.period} also comes from ${prev.source_file}`, 'one source per indicator, region and year');
+    }
+    seen.set(k, o);
+  }
+
+  // 6. Totals for regions and the Netherlands, then every gemeente series on one indeling.
+  const crosswalk = parseCrosswalk(new Uint8Array(readFileSync(CROSSWALK)), 'data/reference/herindelingen.csv');
+  const summed = await step('aggregate jeugdregio and Nederland', () =>
+    aggregate(observations, geography.membership, isAdditive, !(sample?.partial_geography ?? false)),
+  );
+  const recastObs = await step('recast to one indeling', () => recast([...observations, ...summed], crosswalk, lastYear, isAdditive));
+
+  for (const o of recastObs) if (!INDICATORS.some((d) => d.id === o.indicator)) throw new Error(`internal: unknown indicator ${o.indicator}`);
+  return {
+    geography,
+    observations: sortObservations(recastObs),
+    crosswalk,
+    sources: sourceInfo.describe(files),
+    sample,
+    boundaryYear: lastYear,
+  };
+}
+
+const keyOf = (o: Observation) => `${o.indicator}|${o.geo_code}|${o.period}`;
+
+/**
+ * Some CBS tables list every code that ever existed for every year, with empty values where the
+ * gemeente did not exist (70072ned). Those rows carry nothing and are dropped; a value for a code that
+ * no Gebieden table knows is an error.
+ */
+function keepGemeente(o: Observation, validGm: Map<string, Set<number>>, records: CbsRecord[]): boolean {
+  if (!o.geo_code.startsWith('GM')) return true;
+  const years = validGm.get(o.geo_code);
+  if (o.value === null && !years?.has(o.period)) return false;
+  if (!years) {
+    const r = records.find((x) => x.region === o.geo_code && x.file === o.source_file);
+    throw new InputError({ file: o.source_file, line: r?.line, column: 'RegioS' }, `unknown gemeente code "${o.geo_code}"`, 'a GM code of CBS Gebieden in Nederland');
+  }
+  return true;
+}
+
+export function sortObservations(obs: Observation[]): Observation[] {
+  return [...obs].sort(
+    (a, b) =>
+      a.indicator.localeCompare(b.indicator) || a.geo_code.localeCompare(b.geo_code) || a.period - b.period || a.boundary_year - b.boundary_year,
+  );
+}

@@ -1,0 +1,88 @@
+import { InputError } from './errors.ts';
+import type { NameIndex } from './geo.ts';
+import { formIndicator, normTitle } from './indicators.ts';
+import type { Observation } from './model.ts';
+import type { CbsRecord } from './readers/types.ts';
+
+const CODE = /^(NL01|JZ\d{2}|GM\d{4})$/;
+const FORM_DIMS = /^(vormenvanjeugdzorg|vormen van jeugdzorg|soortjeugdzorg|typejeugdzorg)$/;
+
+/** Which indicator a CBS cell belongs to, decided by topic title and breakdown titles; undefined = not used. */
+export function indicatorOf(r: CbsRecord): string | undefined {
+  const topic = normTitle(r.measure.title);
+  const unit = normTitle(r.measure.unit);
+  const dims = Object.entries(r.dims);
+  const form = dims.find(([k]) => FORM_DIMS.test(normTitle(k)));
+  const others = dims.filter((d) => d !== form);
+  const allTotal = (ds: typeof dims) => ds.every(([, c]) => /totaal|^t001/.test(normTitle(c.title)) || c.key === '');
+
+  if (/jongeren met jeugdzorg/.test(topic) && !/relatief|%|percentage/.test(`${topic} ${unit}`)) {
+    if (!allTotal(others)) return undefined;
+    return form ? formIndicator(form[1].title) : 'jongeren_jeugdzorg';
+  }
+  if (/jeugdhulp in natura/.test(topic) && /%|procent/.test(unit) && allTotal(dims)) return 'aandeel_jongeren_jeugdhulp_in_natura';
+  if (/^totale bevolking/.test(topic) && allTotal(dims)) return 'bevolking_totaal';
+  if (/bevolking op 1 januari/.test(topic)) {
+    const age = dims.find(([k]) => normTitle(k) === 'leeftijd');
+    if (!age || !allTotal(dims.filter((d) => d !== age))) return undefined;
+    const a = normTitle(age[1].title);
+    if (a === '0 tot 18 jaar') return 'bevolking_0_17';
+    if (a === '0 tot 23 jaar') return 'bevolking_0_22';
+    return undefined;
+  }
+  const cost = /^(begrote|gerealiseerde) kosten/.exec(topic);
+  if (cost && form && /^(jz )?totaal jeugdzorg$/.test(normTitle(form[1].title)) && allTotal(others)) {
+    return cost[1] === 'begrote' ? 'kosten_jeugdzorg_cbs_begroting' : 'kosten_jeugdzorg_cbs_realisatie';
+  }
+  return undefined;
+}
+
+/** 2019JJ00 (API) or 2019 / 2019* (StatLine labels) → 2019; half-years and peildata → undefined. */
+export function annualPeriod(p: { key: string; title: string }): number | undefined {
+  const m = /^(\d{4})JJ00$/.exec(p.key) ?? /^(\d{4})\s*\**$/.exec(p.key.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * CBS records → observations. Codes pass through; label-only exports (StatLine CSV) are resolved by
+ * name against the Gebieden of that year, and an unknown name is an error, never silently dropped.
+ * Regions other than NL, JZ and GM (provinces, COROP, wijken) are not part of the warehouse.
+ */
+export function observationsFromCbs(records: CbsRecord[], names: NameIndex, boundaryYear: (y: number) => number): Observation[] {
+  const out: Observation[] = [];
+  const seen = new Map<string, number>();
+  for (const r of records) {
+    const indicator = indicatorOf(r);
+    if (!indicator) continue;
+    const year = annualPeriod(r.period);
+    if (year === undefined) {
+      if (/^\d{4}(JJ|HJ|KW|MM|X)\d\d$|^\d{4}/.test(r.period.key) || /halfjaar|peildatum|\d{4}/i.test(r.period.title)) continue;
+      throw new InputError({ file: r.file, line: r.line, column: 'Perioden' }, `unknown period code "${r.period.key}"`, 'a period such as 2019JJ00 or 2019*');
+    }
+    let geo = r.region;
+    if (!CODE.test(geo)) {
+      if (/^(PV|LD|CR|WK|BU|GG|RE|GR|ST|KK)\d/.test(geo) || /^GM\d/.test(geo)) continue;
+      const code = names.lookup(geo, year);
+      if (!code) throw new InputError({ file: r.file, line: r.line, column: "Regio's" }, `unknown region "${geo}"`, `a gemeente, jeugdregio (JZ) or Nederland as named in CBS Gebieden in Nederland ${year}`);
+      geo = code;
+    }
+    const key = `${indicator}|${geo}|${year}`;
+    if (seen.has(key)) {
+      throw new InputError({ file: r.file, line: r.line }, `a second value for ${indicator}, ${geo}, ${year} (first at line ${seen.get(key)})`, 'one value per indicator, region and period');
+    }
+    seen.set(key, r.line);
+    const perThousand = /1 ?000/.test(r.measure.unit) || /1 ?000/.test(r.measure.title);
+    out.push({
+      indicator,
+      geo_code: geo,
+      period: year,
+      value: r.value === null ? null : perThousand ? r.value * 1000 : r.value,
+      status: r.status,
+      source: r.tableId,
+      source_file: r.file,
+      boundary_year: boundaryYear(year),
+      flag: null,
+    });
+  }
+  return out;
+}

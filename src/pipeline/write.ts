@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Warehouse } from './build.ts';
+import { datapackage, TABLES, type TableSpec } from './datapackage.ts';
+import { duck, sqlString } from './duckdb.ts';
+
+type Row = Record<string, string | number | boolean | null>;
+
+/** The rows of each canonical table, in the column order of its spec. */
+export function tableRows(w: Warehouse): Record<string, Row[]> {
+  return {
+    observations: w.observations as unknown as Row[],
+    geo: w.geography.geo as unknown as Row[],
+    membership: w.geography.membership as unknown as Row[],
+    indicators: TABLES.indicators.rows!() as Row[],
+    herindelingen: w.crosswalk as unknown as Row[],
+  };
+}
+
+/**
+ * Write the warehouse into `outDir` atomically: everything goes into a sibling temp folder first, which
+ * replaces the old output with two renames only once every file is complete. A failure at any point
+ * leaves the previous output as it was.
+ */
+export async function writeWarehouse(w: Warehouse, outDir: string): Promise<string[]> {
+  const out = resolve(outDir);
+  mkdirSync(dirname(out), { recursive: true });
+  const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  try {
+    const rows = tableRows(w);
+    const written: string[] = [];
+    for (const [name, spec] of Object.entries(TABLES)) {
+      await writeParquet(join(tmp, `${name}.parquet`), spec, rows[name]);
+      writeFileSync(join(tmp, `${name}.csv`), toCsv(spec, rows[name], 'international'));
+      writeFileSync(join(tmp, `${name}.excel-nl.csv`), toCsv(spec, rows[name], 'excel-nl'));
+      written.push(`${name}.parquet`, `${name}.csv`, `${name}.excel-nl.csv`);
+    }
+    const hashes = Object.fromEntries(written.map((f) => [f, sha256(readFileSync(join(tmp, f)))]));
+    const sizes = Object.fromEntries(written.map((f) => [f, readFileSync(join(tmp, f)).length]));
+    writeFileSync(join(tmp, 'datapackage.json'), `${JSON.stringify(datapackage(w, hashes, sizes), null, 2)}\n`);
+    written.push('datapackage.json');
+    swapIn(tmp, out);
+    return written;
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function swapIn(tmp: string, out: string) {
+  const old = `${tmp}.old`;
+  if (existsSync(out)) renameSync(out, old);
+  try {
+    renameSync(tmp, out);
+  } catch (e) {
+    if (existsSync(old)) renameSync(old, out);
+    throw e;
+  }
+  rmSync(old, { recursive: true, force: true });
+}
+
+export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+const SQL_TYPE = { string: 'VARCHAR', integer: 'INTEGER', number: 'DOUBLE', boolean: 'BOOLEAN' } as const;
+
+async function writeParquet(path: string, spec: TableSpec, rows: Row[]) {
+  const con = await duck();
+  const table = `w_${basename(path, '.parquet')}`;
+  const cols = spec.fields.map((f) => `"${f.name}" ${SQL_TYPE[f.type]}`).join(', ');
+  await con.run(`CREATE OR REPLACE TEMP TABLE ${table} (${cols})`);
+  const appender = await con.createAppender(table);
+  for (const r of rows) {
+    for (const f of spec.fields) {
+      const v = r[f.name];
+      if (v === null || v === undefined) appender.appendNull();
+      else if (f.type === 'string') appender.appendVarchar(String(v));
+      else if (f.type === 'integer') appender.appendInteger(Number(v));
+      else if (f.type === 'number') appender.appendDouble(Number(v));
+      else appender.appendBoolean(Boolean(v));
+    }
+    appender.endRow();
+  }
+  appender.closeSync();
+  // Rows arrive sorted; one thread and insertion order keep the file byte-identical between runs.
+  await con.run('SET threads = 1');
+  try {
+    await con.run(`COPY ${table} TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
+  } finally {
+    await con.run('SET threads = 2');
+    await con.run(`DROP TABLE ${table}`);
+  }
+}
+
+/**
+ * Two CSV dialects of every table: international (comma, decimal point, UTF-8) for R, Python and DuckDB;
+ * Dutch Excel (semicolon, decimal comma, UTF-8 with BOM so Excel reads "Súdwest-Fryslân" correctly).
+ */
+export function toCsv(spec: TableSpec, rows: Row[], dialect: 'international' | 'excel-nl'): string {
+  const sep = dialect === 'international' ? ',' : ';';
+  const eol = dialect === 'international' ? '\n' : '\r\n';
+  const cell = (v: Row[string], type: string): string => {
+    if (v === null || v === undefined) return '';
+    let s = typeof v === 'number' ? formatNumber(v) : String(v);
+    if (dialect === 'excel-nl' && type === 'number') s = s.replace('.', ',');
+    return /[",;\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  const lines = [spec.fields.map((f) => f.name).join(sep)];
+  for (const r of rows) lines.push(spec.fields.map((f) => cell(r[f.name], f.type)).join(sep));
+  return (dialect === 'excel-nl' ? '\ufeff' : '') + lines.join(eol) + eol;
+}
+
+/** Plain decimal notation: no exponent, so 1.5e-7 or 5.72e9 never reach a spreadsheet. */
+function formatNumber(v: number): string {
+  if (Number.isInteger(v)) return v.toFixed(0);
+  const s = String(v);
+  return /e/i.test(s) ? v.toFixed(10).replace(/0+$/, '').replace(/\.$/, '') : s;
+}
