@@ -4,7 +4,7 @@ import { aggregate } from './aggregate.ts';
 import { observationsFromCbs } from './cbs-map.ts';
 import { discover } from './discover.ts';
 import { InputError } from './errors.ts';
-import { geographyFromGebieden, NameIndex, type Geography } from './geo.ts';
+import { geographyFromGebieden, isGeographyMeasure, NameIndex, type Geography } from './geo.ts';
 import { parseCrosswalk, recast } from './herindeling.ts';
 import { INDICATORS, isAdditive } from './indicators.ts';
 import type { CrosswalkRow, Observation } from './model.ts';
@@ -16,7 +16,7 @@ import { iv3FromCbs, readIv3Totals, type Iv3Row } from './readers/iv3.ts';
 import { readPublishedFigures } from './readers/published-figures.ts';
 import { readStatlineCsv } from './readers/statline-csv.ts';
 import type { CbsRecord, SourceFile } from './readers/types.ts';
-import { sourceInfo, type SourceInfo } from './sources.ts';
+import { digest, sourceInfo, type FileDigest, type SourceInfo } from './sources.ts';
 import { costObservations } from './taakveld.ts';
 
 export interface SampleMeta {
@@ -46,10 +46,11 @@ const CROSSWALK = new URL('../../data/reference/herindelingen.csv', import.meta.
  */
 export async function buildWarehouse(dataDir: string, progress: Progress = () => {}): Promise<Warehouse> {
   const found = discover(dataDir);
-  const files: SourceFile[] = [];
+  // Provenance keeps a checksum per file, not the bytes: a ×50 Iv3 volume must not stay in memory.
+  const files: FileDigest[] = [];
   const load = (path: string): SourceFile => {
     const f = { path, rel: relative(dataDir, path).split('\\').join('/'), bytes: new Uint8Array(readFileSync(path)) };
-    files.push(f);
+    files.push(digest(f));
     return f;
   };
   const step = async <T extends unknown[]>(name: string, fn: () => Promise<T> | T): Promise<T> => {
@@ -69,7 +70,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     for (const g of found.gebieden) {
       const mc = found.gebiedenMeasureCodes.find((p) => dirname(p) === dirname(g.path));
       if (!mc) throw new InputError({ file: relative(dataDir, g.path) }, 'no cbs_gebieden_measurecodes file beside it', 'MeasureCodes in the same folder');
-      const recs = await readCbsV4({ tableId: sourceInfo.gebiedenTable(g.year), observations: load(g.path), measureCodes: load(mc), dimensionCodes: {}, period: `${g.year}JJ00`, skipUnknownMeasures: true });
+      const recs = await readCbsV4({ tableId: sourceInfo.gebiedenTable(g.year), observations: load(g.path), measureCodes: load(mc), dimensionCodes: {}, period: `${g.year}JJ00`, skipUnknownMeasures: true, keepMeasure: isGeographyMeasure });
       gebiedenRecords.set(g.year, recs);
       all.push(...recs);
     }

@@ -60,7 +60,11 @@ export function geographyFromGebieden(byYear: Map<number, CbsRecord[]>): Geograp
   return { geo, membership, years };
 }
 
-function measureKind(r: CbsRecord): 'gm-name' | 'jz-code' | 'jz-name' | undefined {
+/** The Gebieden measures the geography uses: gemeente name, jeugdregio code and name. */
+export const isGeographyMeasure = (m: { key: string; title: string; description?: string }): boolean =>
+  measureKind({ measure: { ...m, unit: '' } } as CbsRecord) !== undefined;
+
+function measureKind(r: Pick<CbsRecord, 'measure'>): 'gm-name' | 'jz-code' | 'jz-name' | undefined {
   const title = normTitle(r.measure.title);
   const about = normTitle(`${r.measure.description ?? ''} ${r.measure.key}`);
   const jz = /jeugdregio|jeugdzorgregio|^jz/.test(about) || /jeugdregio/.test(title);

@@ -53,18 +53,26 @@ function titleOf(table: string | null, path: string): string {
   return TITLES[table.toUpperCase()] ?? table;
 }
 
+export interface FileDigest {
+  rel: string;
+  sha256: string;
+  bytes: number;
+}
+
+export const digest = (f: SourceFile): FileDigest => ({ rel: f.rel, sha256: createHash('sha256').update(f.bytes).digest('hex'), bytes: f.bytes.length });
+
 export const sourceInfo = {
   gebiedenTable: (year: number): string => GEBIEDEN[year] ?? `Gebieden in Nederland ${year}`,
 
-  describe(files: SourceFile[]): SourceInfo[] {
+  describe(files: FileDigest[]): SourceInfo[] {
     const byPath = new Map<string, SourceInfo>();
     for (const f of files) {
       if (byPath.has(f.rel)) continue;
       const table = tableOf(f.rel);
       byPath.set(f.rel, {
         path: f.rel,
-        sha256: createHash('sha256').update(f.bytes).digest('hex'),
-        bytes: f.bytes.length,
+        sha256: f.sha256,
+        bytes: f.bytes,
         table,
         title: titleOf(table, f.rel),
         url: table ? urlOf(table, f.rel) : null,

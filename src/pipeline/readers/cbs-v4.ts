@@ -28,6 +28,8 @@ export interface V4Input {
    * for every other table it is an error.
    */
   skipUnknownMeasures?: boolean;
+  /** Read only the measures a caller uses (pushed down into the Parquet query). */
+  keepMeasure?: (m: { key: string; title: string; description?: string }) => boolean;
 }
 
 /**
@@ -46,7 +48,8 @@ export async function readCbsV4(input: V4Input): Promise<CbsRecord[]> {
   };
 
   const obsFile = input.observations;
-  const t = await readApiTable(obsFile.path, obsFile.bytes, obsFile.rel, [...FIXED, 'RegioS']);
+  const keep = input.keepMeasure ? new Set([...codes].filter(([key, c]) => input.keepMeasure!({ key, ...c })).map(([key]) => key)) : undefined;
+  const t = await readApiTable(obsFile.path, obsFile.bytes, obsFile.rel, [...FIXED, 'RegioS'], keep && { column: 'Measure', values: [...keep] });
   const dimCols = t.columns.filter((c) => !FIXED.includes(c) && c !== 'RegioS' && c !== 'Perioden');
   if (!t.columns.includes('Perioden') && !input.period) {
     throw new InputError({ file: obsFile.rel, column: 'Perioden' }, 'column "Perioden" is missing', 'a Perioden column (or a year in the file name)');
@@ -58,6 +61,7 @@ export async function readCbsV4(input: V4Input): Promise<CbsRecord[]> {
     if (!measureKey) throw new InputError(at('Measure'), 'empty measure code', 'a code listed in MeasureCodes');
     const measure = codes.get(measureKey);
     if (!measure && input.skipUnknownMeasures) continue;
+    if (keep && !keep.has(measureKey)) continue;
     if (!measure) throw new InputError(at('Measure'), `unknown measure code "${measureKey}"`, `one of the ${codes.size} codes in ${input.measureCodes.rel}`);
     const region = text(cells.RegioS);
     if (!region) throw new InputError(at('RegioS'), 'empty region code', 'a region code such as GM0363, JZ13 or NL01');

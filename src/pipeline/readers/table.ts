@@ -15,9 +15,15 @@ export interface RawTable {
  * Read one API table copy, whatever container it came in: Parquet, CSV (comma, header) or JSON
  * (the API body `{"value": [...]}` or a bare array). The format is the same; only the envelope differs.
  */
-export async function readApiTable(path: string, bytes: Uint8Array, file: string, required: string[]): Promise<RawTable> {
+export async function readApiTable(
+  path: string,
+  bytes: Uint8Array,
+  file: string,
+  required: string[],
+  only?: { column: string; values: string[] },
+): Promise<RawTable> {
   let table: RawTable;
-  if (file.endsWith('.parquet')) table = await readParquet(path, bytes, file);
+  if (file.endsWith('.parquet')) table = await readParquet(path, bytes, file, only);
   else if (file.endsWith('.json')) table = readJsonRows(bytes, file);
   else {
     const csv = readCsv(bytes, file, { delimiter: ',', required, allowEmpty: true });
@@ -31,7 +37,8 @@ export async function readApiTable(path: string, bytes: Uint8Array, file: string
   return table;
 }
 
-async function readParquet(path: string, bytes: Uint8Array, file: string): Promise<RawTable> {
+/** `only` filters rows in the query; row numbers stay those of the file. */
+async function readParquet(path: string, bytes: Uint8Array, file: string, only?: { column: string; values: string[] }): Promise<RawTable> {
   // Parquet files end in the magic bytes "PAR1"; a truncated download does not.
   const magic = (o: number) => String.fromCharCode(...bytes.subarray(o, o + 4));
   if (bytes.length < 12 || magic(0) !== 'PAR1' || magic(bytes.length - 4) !== 'PAR1') {
@@ -39,9 +46,19 @@ async function readParquet(path: string, bytes: Uint8Array, file: string): Promi
   }
   const con = await duck();
   try {
-    const reader = await con.runAndReadAll(`SELECT * FROM read_parquet(${sqlString(path)})`);
-    const columns = reader.columnNames();
-    const rows = reader.getRowObjectsJS().map((cells, i) => ({ line: i + 1, cells: cells as Record<string, unknown> }));
+    const where = only?.values.length ? `WHERE "${only.column}" IN (${only.values.map(sqlString).join(', ')})` : only ? 'WHERE false' : '';
+    const reader = await con.runAndReadAll(`SELECT row_number() OVER () AS __row, * FROM read_parquet(${sqlString(path)}) QUALIFY true ${where.replace('WHERE', 'AND')}`.replace('QUALIFY true AND', 'QUALIFY'));
+    const columns = reader.columnNames().filter((c) => c !== '__row');
+    // Columns, not getRowObjectsJS(): building row objects in the driver is ~10× slower.
+    const data = reader.getColumnsJS();
+    const names = reader.columnNames();
+    const rows: RawTable['rows'] = [];
+    const n = data[0]?.length ?? 0;
+    for (let i = 0; i < n; i++) {
+      const cells: Record<string, unknown> = {};
+      for (let j = 1; j < names.length; j++) cells[names[j]] = data[j][i];
+      rows.push({ line: Number(data[0][i]), cells });
+    }
     return { file, columns, rows };
   } catch (e) {
     throw new InputError({ file }, `DuckDB could not read it (${(e as Error).message.split('\n')[0]})`, 'a readable Parquet file');
