@@ -188,11 +188,16 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   }
 
   // 6. Totals for regions and the Netherlands, then every gemeente series on one indeling.
+  const span = new Map(geography.geo.map((g) => [g.geo_code, g]));
+  const existed = (code: string, year: number) => {
+    const g = span.get(code);
+    return g !== undefined && g.first_year <= year && year <= g.last_year;
+  };
   const crosswalk = parseCrosswalk(new Uint8Array(readFileSync(CROSSWALK)), 'data/reference/herindelingen.csv');
   const summed = await step('aggregate jeugdregio and Nederland', () =>
     aggregate(observations, geography.membership, isAdditive, !(sample?.partial_geography ?? false)),
   );
-  const recastObs = await step('recast to one indeling', () => recast([...observations, ...summed], crosswalk, lastYear, isAdditive));
+  const recastObs = await step('recast to one indeling', () => recast([...observations, ...summed], crosswalk, lastYear, isAdditive, existed));
 
   for (const o of recastObs) if (!INDICATORS.some((d) => d.id === o.indicator)) throw new Error(`internal: unknown indicator ${o.indicator}`);
   return {
