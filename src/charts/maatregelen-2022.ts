@@ -1,0 +1,51 @@
+/**
+ * The 2022 package of measures with the savings municipalities expected from each (VNG inventory,
+ * 30 May 2022). These are planned amounts from a policy document, not CBS figures: they are typed
+ * here with their source and drawn as bars; they are not in the warehouse.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatEuro } from '../lib/format.ts';
+import type { PlotOptions } from './types.ts';
+
+export interface Measure {
+  nl: string;
+  en: string;
+  /** Expected saving in 2022, euro (negative: the measure costs money). */
+  euro: number;
+}
+
+export const MEASURES: Measure[] = [
+  { nl: 'Versterken bestaanszekerheid', en: 'Strengthening income security', euro: 101e6 },
+  { nl: 'Contractering en standaardisatie', en: 'Contracting and standardisation', euro: 48e6 },
+  { nl: 'Brede invoering POH-jeugd GGZ', en: 'Mental-health assistants for GPs (POH-jeugd)', euro: 38e6 },
+  { nl: 'Beperking verwijzingen', en: 'Limiting referrals', euro: 36e6 },
+  { nl: 'Afbakening reikwijdte Jeugdwet', en: 'Narrowing the scope of the Youth Act', euro: 33e6 },
+  { nl: 'Tariefdifferentiatie', en: 'Tariff differentiation', euro: 6e6 },
+  { nl: 'Regionalisering', en: 'Regionalisation', euro: -47e6 },
+];
+
+export const TOTAL = MEASURES.reduce((s, m) => s + m.euro, 0);
+
+export const SOURCE = {
+  title: 'VNG, Maatregelen jeugdhulp 2022 – resultaten van een korte inventarisatie (30 mei 2022)',
+  note: 'Verwachte besparing in 2022 per maatregel zoals gemeenten die opgaven; een negatief bedrag betekent dat de maatregel geld kost.',
+};
+
+export function plotMeasures(lang: 'nl' | 'en', { document, width }: PlotOptions): Element {
+  const rows = MEASURES.map((m) => ({ naam: m[lang], mln: m.euro / 1e6 }));
+  return Plot.plot({
+    document,
+    width,
+    height: 40 + rows.length * 34,
+    marginLeft: width < 480 ? 170 : 250,
+    marginRight: 50,
+    style: { fontSize: '13px' },
+    x: { label: lang === 'nl' ? 'verwachte besparing 2022 (€ mln)' : 'expected saving 2022 (€ m)', grid: true },
+    y: { label: null, domain: rows.map((r) => r.naam) },
+    marks: [
+      Plot.barX(rows, { x: 'mln', y: 'naam', fill: (d: { mln: number }) => (d.mln < 0 ? 'var(--c2, #d55e00)' : 'var(--c1, #0072b2)') }),
+      Plot.text(rows, { x: 'mln', y: 'naam', text: (d: { mln: number }) => formatEuro(d.mln * 1e6), dx: 6, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.ruleX([0]),
+    ],
+  }) as unknown as Element;
+}

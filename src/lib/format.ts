@@ -1,0 +1,97 @@
+/**
+ * Dutch (nl-NL) number formats for pages, axes, tooltips and generated sentences.
+ * Thousands with a dot, decimals with a comma: 1.234,5. A non-breaking space keeps "11,3 %" and
+ * "€ 5,7 mld" on one line. null/undefined/NaN is "onbekend": the warehouse never uses 0 for unknown.
+ */
+
+export const NBSP = '\u00a0';
+export const UNKNOWN = 'onbekend';
+
+type Num = number | null | undefined;
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(min: number, max: number, grouping = true): Intl.NumberFormat {
+  const key = `${min}|${max}|${grouping}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: grouping });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+const missing = (v: Num): v is null | undefined => v == null || Number.isNaN(v);
+
+/** Avoid "-0" after rounding. */
+function clean(v: number, digits: number): number {
+  const r = Number(v.toFixed(digits));
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** 1234.5 → "1.234,5"; digits is the maximum number of decimals (default 0 for counts). */
+export function formatNumber(v: Num, digits = 0, minDigits = 0): string {
+  if (missing(v)) return UNKNOWN;
+  return nf(Math.min(minDigits, digits), digits).format(clean(v, digits));
+}
+
+/** A calendar year, never grouped: 2023, not 2.023. */
+export const formatYear = (v: Num): string => (missing(v) ? UNKNOWN : String(Math.round(v)));
+
+/** v is already a percentage (11.3 → "11,3 %"). Always shows the decimals asked for. */
+export function formatPercent(v: Num, digits = 1): string {
+  if (missing(v)) return UNKNOWN;
+  return `${nf(digits, digits).format(clean(v, digits))}${NBSP}%`;
+}
+
+/** Signed change in percent: +12,4 % / −3,0 % (with a real minus sign). */
+export function formatChange(v: Num, digits = 1): string {
+  if (missing(v)) return UNKNOWN;
+  const r = clean(v, digits);
+  const sign = r > 0 ? '+' : r < 0 ? '−' : '';
+  return `${sign}${nf(digits, digits).format(Math.abs(r))}${NBSP}%`;
+}
+
+/**
+ * Euros, shortened for reading: € 5,7 mld, € 249 mln, € 12,5 mln, € 48.300, € 523.
+ * Below 100 mln/mld one decimal, from 100 none. Small amounts (per inwoner) in whole euros.
+ */
+export function formatEuro(v: Num): string {
+  if (missing(v)) return UNKNOWN;
+  const sign = v < 0 ? '−' : '';
+  const a = Math.abs(v);
+  const short = (x: number, unit: string) => {
+    const digits = x >= 100 ? 0 : 1;
+    return `${sign}€${NBSP}${nf(0, digits).format(clean(x, digits))}${NBSP}${unit}`;
+  };
+  if (a >= 999.95e6) return short(a / 1e9, 'mld');
+  if (a >= 999.95e3) return short(a / 1e6, 'mln');
+  return `${sign}€${NBSP}${nf(0, 0).format(clean(a, 0))}`;
+}
+
+/** Whole euros with grouping, for tables where exact amounts matter: € 1.234.567. */
+export function formatEuroExact(v: Num): string {
+  if (missing(v)) return UNKNOWN;
+  const sign = v < 0 ? '−' : '';
+  return `${sign}€${NBSP}${nf(0, 0).format(clean(Math.abs(v), 0))}`;
+}
+
+/** Per 1 000 (e.g. 121,4 per 1.000 jongeren): the number only. */
+export const formatPerThousand = (v: Num): string => formatNumber(v, 1, 1);
+
+/** Relative change between two values in percent, or null when it cannot be computed. */
+export function change(from: Num, to: Num): number | null {
+  if (missing(from) || missing(to) || from === 0) return null;
+  return (100 * (to - from)) / from;
+}
+
+/** Dutch enumeration: "a", "a en b", "a, b en c". */
+export function listNl(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
+/** English number formats for the English pages: 1,234.5. */
+export function formatNumberEn(v: Num, digits = 0): string {
+  if (missing(v)) return 'unknown';
+  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(clean(v, digits));
+}

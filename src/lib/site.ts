@@ -1,0 +1,42 @@
+/** Site-wide words and navigation, Dutch first; English for home and the theme pages. */
+export type Lang = 'nl' | 'en';
+
+export const SITE_NAME = 'Jeugdhulp in Beeld';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export const NAV: Record<Lang, NavItem[]> = {
+  nl: [
+    { href: '/', label: 'Overzicht' },
+    { href: '/gebruik/', label: 'Gebruik' },
+    { href: '/verblijf/', label: 'Verblijf' },
+    { href: '/kosten/', label: 'Kosten' },
+    { href: '/maatregelen-2022/', label: 'Maatregelen 2022' },
+    { href: '/kaart/', label: 'Kaart' },
+    { href: '/zoeken/', label: 'Zoek gemeente of regio' },
+  ],
+  en: [
+    { href: '/en/', label: 'Overview' },
+    { href: '/en/gebruik/', label: 'Use' },
+    { href: '/en/verblijf/', label: 'Residential care' },
+    { href: '/en/kosten/', label: 'Spending' },
+    { href: '/en/maatregelen-2022/', label: '2022 measures' },
+    { href: '/zoeken/', label: 'Find a place (Dutch)' },
+  ],
+};
+
+export const SAMPLE_NOTICE: Record<Lang, string> = {
+  nl: 'Let op: deze site is gebouwd op een kleine voorbeeldset met gepubliceerde CBS-cijfers, niet op de volledige data. Veel gemeenten en jaren ontbreken.',
+  en: 'Note: this site was built from a small sample of published CBS figures, not the full data. Many municipalities and years are missing.',
+};
+
+/** Where the same page lives in the other language (home and theme pages); undefined = Dutch only. */
+export function alternateOf(path: string): string | undefined {
+  const clean = path.endsWith('/') ? path : `${path}/`;
+  const themes = ['/', '/gebruik/', '/verblijf/', '/kosten/', '/maatregelen-2022/'];
+  if (clean.startsWith('/en/')) return clean.slice(3) || '/';
+  return themes.includes(clean) ? `/en${clean}` : undefined;
+}

@@ -1,0 +1,230 @@
+/**
+ * Build-time access to the warehouse (design §1): the Parquet files written by `npm run build:data`,
+ * queried with @duckdb/node-api. One in-memory DuckDB with one cached connection; every table is a
+ * view over its Parquet file, so chart SQL reads `observations`, `geo`, `membership`, … by name, the
+ * same SQL a reader sees under "SQL" and can run on the downloaded files.
+ *
+ * The folder is `$JEUGDHULP_WAREHOUSE`, default `public/data` (where the pipeline writes).
+ * Never imported by browser code.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+export const TABLE_NAMES = ['observations', 'geo', 'membership', 'indicators', 'herindelingen'] as const;
+
+export type Row = Record<string, string | number | boolean | null>;
+export type Params = Record<string, string | number | boolean | null>;
+
+export interface GeoRow {
+  geo_code: string;
+  name: string;
+  level: 'land' | 'jeugdregio' | 'gemeente';
+  first_year: number;
+  last_year: number;
+}
+
+export function warehouseDir(): string {
+  return resolve(process.env.JEUGDHULP_WAREHOUSE || 'public/data');
+}
+
+export function warehouseExists(dir = warehouseDir()): boolean {
+  return existsSync(resolve(dir, 'observations.parquet')) && existsSync(resolve(dir, 'geo.parquet'));
+}
+
+let conP: Promise<DuckDBConnection> | undefined;
+let conDir: string | undefined;
+
+async function open(dir: string): Promise<DuckDBConnection> {
+  if (!warehouseExists(dir)) {
+    throw new Error(
+      `warehouse not found in ${dir}: run \`npm run build:data\` first, or point JEUGDHULP_WAREHOUSE at a folder with observations.parquet and geo.parquet`,
+    );
+  }
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const con = await instance.connect();
+  for (const t of TABLE_NAMES) {
+    const file = resolve(dir, `${t}.parquet`);
+    if (existsSync(file)) await con.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`);
+  }
+  // membership and herindelingen may be missing from an early warehouse: keep the SQL valid.
+  if (!existsSync(resolve(dir, 'membership.parquet'))) {
+    await con.run('CREATE TABLE membership (gemeente_code VARCHAR, jeugdregio_code VARCHAR, year INTEGER)');
+  }
+  return con;
+}
+
+/** The cached connection (one per warehouse folder; reopened if JEUGDHULP_WAREHOUSE changes, e.g. in tests). */
+export function connection(): Promise<DuckDBConnection> {
+  const dir = warehouseDir();
+  if (!conP || conDir !== dir) {
+    conDir = dir;
+    conP = open(dir);
+    conP.catch(() => {
+      conP = undefined;
+    });
+  }
+  return conP;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Only the parameters the statement names ($geo, $year …): DuckDB rejects unused ones. */
+function usedParams(sql: string, params: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(sql)) out[k] = v;
+  return out;
+}
+
+function plain(v: unknown): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number') return Number.isNaN(v) ? null : v;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/**
+ * Run SQL with named parameters ($geo …) and return plain JS rows (BIGINT → number, NaN → null).
+ * Queries run one after another on the single connection.
+ */
+export async function query<T extends Row = Row>(sql: string, params: Params = {}): Promise<T[]> {
+  const run = async () => {
+    const con = await connection();
+    const reader = await con.runAndReadAll(sql, usedParams(sql, params) as never);
+    return reader.getRowObjectsJS().map((r) => {
+      const o: Row = {};
+      for (const [k, v] of Object.entries(r)) o[k] = plain(v);
+      return o as T;
+    });
+  };
+  const p = queue.then(run, run);
+  queue = p.catch(() => undefined);
+  return p;
+}
+
+export interface DataPackageInfo {
+  sample: boolean;
+  boundary_year?: number;
+  temporal?: { start: number; end: number } | null;
+  title?: string;
+}
+
+export function datapackage(dir = warehouseDir()): DataPackageInfo {
+  const file = resolve(dir, 'datapackage.json');
+  if (!existsSync(file)) return { sample: false };
+  const d = JSON.parse(readFileSync(file, 'utf8'));
+  return { sample: d.sample === true, boundary_year: d.boundary_year, temporal: d.temporal, title: d.title };
+}
+
+// ---- geography helpers (pages and getStaticPaths) -------------------------------------------
+
+let geoCache: { dir: string; rows: Promise<GeoRow[]> } | undefined;
+
+export function allGeo(): Promise<GeoRow[]> {
+  const dir = warehouseDir();
+  if (!geoCache || geoCache.dir !== dir) {
+    geoCache = {
+      dir,
+      rows: query<GeoRow & Row>(
+        'SELECT geo_code, name, level, first_year, last_year FROM geo ORDER BY level, name COLLATE nocase, geo_code',
+      ) as Promise<GeoRow[]>,
+    };
+  }
+  return geoCache.rows;
+}
+
+export async function getGeo(code: string): Promise<GeoRow | undefined> {
+  return (await allGeo()).find((g) => g.geo_code === code);
+}
+
+/** The newest year any code is valid in: "current" means last_year equals it. */
+export async function currentYear(): Promise<number> {
+  return Math.max(...(await allGeo()).map((g) => g.last_year));
+}
+
+export async function currentGemeenten(): Promise<GeoRow[]> {
+  const y = await currentYear();
+  return (await allGeo()).filter((g) => g.level === 'gemeente' && g.last_year >= y);
+}
+
+export async function jeugdregios(): Promise<GeoRow[]> {
+  return (await allGeo()).filter((g) => g.level === 'jeugdregio');
+}
+
+export interface Member {
+  code: string;
+  name: string;
+  first: number;
+  last: number;
+  /** Years as a Dutch range list: "2015–2021, 2024". */
+  years: string;
+  current: boolean;
+}
+
+function yearRanges(years: number[]): string {
+  const ys = [...new Set(years)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let start = ys[0];
+  for (let i = 1; i <= ys.length; i++) {
+    if (i === ys.length || ys[i] !== ys[i - 1] + 1) {
+      const end = ys[i - 1];
+      parts.push(start === end ? `${start}` : `${start}–${end}`);
+      start = ys[i];
+    }
+  }
+  return parts.join(', ');
+}
+
+/** Gemeenten that belonged to a jeugdregio, with the years they did. */
+export async function membersOf(regionCode: string): Promise<Member[]> {
+  const rows = await query<{ code: string; name: string; year: number }>(
+    `SELECT m.gemeente_code AS code, coalesce(g.name, m.gemeente_code) AS name, m.year AS year
+     FROM membership m LEFT JOIN geo g ON g.geo_code = m.gemeente_code
+     WHERE m.jeugdregio_code = $geo ORDER BY name, year`,
+    { geo: regionCode },
+  );
+  const maxYear = await membershipMaxYear();
+  const by = new Map<string, { name: string; years: number[] }>();
+  for (const r of rows) {
+    const e = by.get(r.code) ?? { name: r.name, years: [] };
+    e.years.push(r.year);
+    by.set(r.code, e);
+  }
+  return [...by.entries()]
+    .map(([code, e]) => ({
+      code,
+      name: e.name,
+      first: Math.min(...e.years),
+      last: Math.max(...e.years),
+      years: yearRanges(e.years),
+      current: Math.max(...e.years) >= maxYear,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current) || a.name.localeCompare(b.name, 'nl'));
+}
+
+let maxMemberYear: Promise<number> | undefined;
+async function membershipMaxYear(): Promise<number> {
+  maxMemberYear ??= query<{ y: number }>('SELECT max(year) AS y FROM membership').then((r) => r[0]?.y ?? 0);
+  return maxMemberYear;
+}
+
+/** The jeugdregio a gemeente belongs to in the newest year of the membership table. */
+export async function regionOf(gemeenteCode: string): Promise<GeoRow | undefined> {
+  const r = await query<{ code: string }>(
+    'SELECT jeugdregio_code AS code FROM membership WHERE gemeente_code = $geo ORDER BY year DESC LIMIT 1',
+    { geo: gemeenteCode },
+  );
+  return r[0] ? getGeo(r[0].code) : undefined;
+}
+
+/** Which indicators have at least one non-null value for a place (used to say "geen cijfers"). */
+export async function indicatorsWithData(code: string): Promise<Set<string>> {
+  const r = await query<{ indicator: string }>(
+    'SELECT DISTINCT indicator FROM observations WHERE geo_code = $geo AND value IS NOT NULL',
+    { geo: code },
+  );
+  return new Set(r.map((x) => x.indicator));
+}
