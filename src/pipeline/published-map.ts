@@ -1,6 +1,7 @@
 import { InputError } from './errors.ts';
 import type { NameIndex } from './geo.ts';
 import type { Observation, Status } from './model.ts';
+import { indicator as definition } from './indicators.ts';
 import type { PublishedFigure } from './readers/published-figures.ts';
 
 /**
@@ -21,6 +22,11 @@ const METRICS: Record<string, string> = {
   jongeren_met_jeugdbescherming: 'jongeren_jeugdbescherming',
   jongeren_met_jeugdreclassering: 'jongeren_jeugdreclassering',
   pct_jongeren_met_jeugdhulp_in_natura: 'aandeel_jongeren_jeugdhulp_in_natura',
+  // Statistische Trends 2021 (Landelijke Jeugdmonitor, §3) states this ratio in words: jongeren tot 18 jaar met
+  // jeugdhulp in natura as a share of all jongeren tot 18 jaar, per gemeente and for Nederland. That is the
+  // 82972NED/85098NED indicator: NL 2019* 12,2 % there = 411 duizend tot-18-jarigen in natura (CBS nieuws 2020/18)
+  // over the 0–17 population, and 2020 gives 12,0 % here = 402 duizend over the same population.
+  pct_jongeren_tot18_met_jeugdhulp_in_natura: 'aandeel_jongeren_jeugdhulp_in_natura',
 };
 
 const LABEL = /^(\d{4})(\*{0,2})(?:\s*\((.+)\))?$/;
@@ -48,6 +54,9 @@ export function observationsFromPublished(rows: PublishedFigure[], names: NameIn
     const m = LABEL.exec(r.year);
     if (!indicator || !m) continue;
     const year = Number(m[1]);
+    if (r.value < 0 && definition(indicator).unit !== 'euro') {
+      throw new InputError({ file: r.file, line: r.line, column: 'value' }, `negative value ${r.value} for ${r.metric}`, `zero or more ${definition(indicator).unit}`);
+    }
     const status: Status = m[2] === '**' ? 'nader voorlopig' : m[2] === '*' ? 'voorlopig' : 'definitief';
     const geo = names.lookup(r.geography, year);
     if (!geo) {
