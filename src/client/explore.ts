@@ -82,8 +82,8 @@ function setup(box: HTMLElement, n: number) {
     if (legend) legend.innerHTML = original.legend;
     status.textContent = 'De standaardgrafiek staat weer op zijn plaats.';
   });
-  box.append(
-    el('p', {}, el('strong', {}, 'Vergelijk zelf'), ` — ${spec.label}, tot ${MAX} plaatsen.`),
+  const panel = el('details', {}, el('summary', {}, 'Vergelijk met andere plaatsen'),
+    el('p', {}, `${spec.label[0].toUpperCase()}${spec.label.slice(1)}: kies tot ${MAX} plaatsen, een periode en ${spec.base ? 'aantal of verhouding' : 'de weergave'}.`),
     chips,
     el('div', { class: 'finder' }, el('label', { for: add.id, class: 'visually-hidden' }, 'Plaats toevoegen'), add, list),
     mode,
@@ -91,6 +91,7 @@ function setup(box: HTMLElement, n: number) {
     reset,
     status,
   );
+  box.append(panel);
 
   const paintChips = async () => {
     const names = await namesOf();
@@ -169,7 +170,17 @@ function setup(box: HTMLElement, n: number) {
       status.textContent = `De vergelijkingsdata kon niet worden geladen (${(e as Error).message}).`;
       return;
     }
-    const rel = state.relative && data.base;
+    let rel = state.relative && data.base;
+    // Without the base population (the sample has none) a ratio cannot be made: show counts and say so.
+    const hasBase = state.chosen.some((c) => (data.series[c] ?? []).some(([, v, b]) => v != null && b != null));
+    let note = '';
+    if (rel && !hasBase) {
+      rel = null;
+      state.relative = false;
+      const abs = box.querySelector<HTMLInputElement>('input[value="abs"]');
+      if (abs) abs.checked = true;
+      note = ` Geen bevolkingscijfers voor deze plaatsen, dus ${data.base!.label} kan niet worden berekend; de grafiek toont aantallen.`;
+    }
     const rows = state.chosen.flatMap((code, i) =>
       (data.series[code] ?? [])
         .filter(([y]) => y >= state.from && y <= state.to)
@@ -217,6 +228,7 @@ function setup(box: HTMLElement, n: number) {
     status.textContent = missing.length
       ? `Geen cijfers in deze periode voor ${missing.join(', ')}.`
       : `Grafiek bijgewerkt: ${present.length} plaatsen, ${state.from}–${state.to}.`;
+    status.textContent += note;
   }
 }
 
