@@ -145,7 +145,8 @@ export function lineChart<R extends Row>(spec: LineChartSpec<R>, { document, wid
       Plot.rectX([{ x1: Math.max(lo, 2019.5), x2: Math.min(hi, 2021.5) }], {
         x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.07,
       }),
-      Plot.text([{ x: 2020.5 }], {
+      // Label the visible part of the band, so it is not cut off when the series ends in 2020.
+      Plot.text([{ x: (Math.max(lo - 0.3, 2019.5) + Math.min(hi + 0.3, 2021.5)) / 2 }], {
         x: 'x', frameAnchor: 'top', dy: 4, text: () => 'corona', fill: 'currentColor', fillOpacity: 0.75, fontSize: FONT_SIZE - 2,
       }),
     );

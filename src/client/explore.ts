@@ -50,6 +50,19 @@ function setup(box: HTMLElement, n: number) {
     from: y0,
     to: y1,
   };
+  // A permalink (?vergelijk=<chart>&plaatsen=…&weergave=…&van=…&tot=…) restores a comparison.
+  const params = new URLSearchParams(location.search);
+  const fromUrl = params.get('vergelijk') === figure.dataset.chart;
+  if (fromUrl) {
+    const codes = (params.get('plaatsen') ?? '').split(',').filter((c) => /^(NL01|JZ\d{2}|GM\d{4})$/.test(c)).slice(0, MAX);
+    if (codes.length) state.chosen = codes;
+    if (params.get('weergave') === 'aantal') state.relative = false;
+    if (params.get('weergave') === 'relatief' && spec.base) state.relative = true;
+    const van = Number(params.get('van'));
+    const tot = Number(params.get('tot'));
+    if (van >= y0 && van <= y1) state.from = van;
+    if (tot >= y0 && tot <= y1 && tot >= state.from) state.to = tot;
+  }
   const original = { plot: figure.querySelector('[data-plot]')?.innerHTML ?? '', legend: figure.querySelector('.legend')?.innerHTML ?? '' };
   const id = `vgl-${n}`;
   box.hidden = false;
@@ -75,6 +88,7 @@ function setup(box: HTMLElement, n: number) {
   };
   const period = el('fieldset', {}, el('legend', { class: 'visually-hidden' }, 'Periode'), ...(y0 ? [yearSel('Van', 'from'), yearSel('tot en met', 'to')] : []));
   const reset = el('button', { type: 'button', class: 'btn' }, 'Standaardgrafiek');
+  const permalink = el('a', { href: location.pathname, 'data-permalink': '' }, 'Link naar deze vergelijking');
   reset.addEventListener('click', () => {
     const plot = figure.querySelector('[data-plot]');
     if (plot) plot.innerHTML = original.plot;
@@ -88,10 +102,14 @@ function setup(box: HTMLElement, n: number) {
     el('div', { class: 'finder' }, el('label', { for: add.id, class: 'visually-hidden' }, 'Plaats toevoegen'), add, list),
     mode,
     period,
-    reset,
+    el('p', {}, reset, ' ', permalink),
     status,
   );
   box.append(panel);
+  if (fromUrl) {
+    panel.open = true;
+    void draw().then(() => figure.scrollIntoView());
+  }
 
   const paintChips = async () => {
     const names = await namesOf();
@@ -229,6 +247,16 @@ function setup(box: HTMLElement, n: number) {
       ? `Geen cijfers in deze periode voor ${missing.join(', ')}.`
       : `Grafiek bijgewerkt: ${present.length} plaatsen, ${state.from}–${state.to}.`;
     status.textContent += note;
+    const q = new URLSearchParams({
+      vergelijk: figure.dataset.chart!,
+      plaatsen: state.chosen.join(','),
+      weergave: rel ? 'relatief' : 'aantal',
+      van: String(state.from),
+      tot: String(state.to),
+    });
+    const url = `${location.pathname}?${q}#${figure.id}`;
+    permalink.setAttribute('href', url);
+    history.replaceState(null, '', url);
   }
 }
 

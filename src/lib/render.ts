@@ -5,7 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import type { ChartDef, ChartContext, DataTable, LegendItem, Row } from '../charts/types.ts';
-import { getGeo, query, regionOf, type GeoRow } from './warehouse.ts';
+import { getGeo, query, regionOf, warehouseDir, type GeoRow } from './warehouse.ts';
 
 export interface RenderedChart {
   chart: ChartDef<Row>;
@@ -43,7 +43,23 @@ export function sqlFor(chart: ChartDef<Row>, geo: GeoRow): string {
   return chart.sql.replaceAll('$geo', `'${geo.geo_code.replaceAll("'", "''")}'`);
 }
 
-export async function renderChart(chart: ChartDef<Row>, code: string): Promise<RenderedChart> {
+const memo = new Map<string, Promise<RenderedChart>>();
+
+/**
+ * One rendering per chart and place per build: the place page, its embed, its briefing and its CSV
+ * downloads all show the same figures, so they share one query and one drawing.
+ */
+export function renderChart(chart: ChartDef<Row>, code: string): Promise<RenderedChart> {
+  const key = `${warehouseDir()}|${chart.id}|${code}`;
+  let p = memo.get(key);
+  if (!p) {
+    p = render(chart, code);
+    memo.set(key, p);
+  }
+  return p;
+}
+
+async function render(chart: ChartDef<Row>, code: string): Promise<RenderedChart> {
   const ctx = await contextFor(code);
   const rows = await query(chart.sql, { geo: code });
   const hasData = chart.hasData(rows);

@@ -17,6 +17,8 @@ export const NAV: Record<Lang, NavItem[]> = {
     { href: '/maatregelen-2022/', label: 'Maatregelen 2022' },
     { href: '/kaart/', label: 'Kaart' },
     { href: '/zoeken/', label: 'Zoek gemeente of regio' },
+    { href: '/data/', label: 'Data' },
+    { href: '/sql/', label: 'SQL' },
   ],
   en: [
     { href: '/en/', label: 'Overview' },

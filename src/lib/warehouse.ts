@@ -112,6 +112,12 @@ export interface DataPackageInfo {
   title?: string;
 }
 
+/** The whole datapackage.json of the warehouse (the /data page lists its resources and sources). */
+export function datapackageFull(dir = warehouseDir()): Record<string, any> | null {
+  const file = resolve(dir, 'datapackage.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
 export function datapackage(dir = warehouseDir()): DataPackageInfo {
   const file = resolve(dir, 'datapackage.json');
   if (!existsSync(file)) return { sample: false };

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Warehouse } from './build.ts';
 import { datapackage, TABLES, type TableSpec } from './datapackage.ts';
 import { duck, sqlString } from './duckdb.ts';
+import { toDelimited, type Dialect } from './delimited.ts';
 
 type Row = Record<string, string | number | boolean | null>;
 
@@ -94,27 +95,7 @@ async function writeParquet(path: string, spec: TableSpec, rows: Row[]) {
   }
 }
 
-/**
- * Two CSV dialects of every table: international (comma, decimal point, UTF-8) for R, Python and DuckDB;
- * Dutch Excel (semicolon, decimal comma, UTF-8 with BOM so Excel reads "Súdwest-Fryslân" correctly).
- */
-export function toCsv(spec: TableSpec, rows: Row[], dialect: 'international' | 'excel-nl'): string {
-  const sep = dialect === 'international' ? ',' : ';';
-  const eol = dialect === 'international' ? '\n' : '\r\n';
-  const cell = (v: Row[string], type: string): string => {
-    if (v === null || v === undefined) return '';
-    let s = typeof v === 'number' ? formatNumber(v) : String(v);
-    if (dialect === 'excel-nl' && type === 'number') s = s.replace('.', ',');
-    return /[",;\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const lines = [spec.fields.map((f) => f.name).join(sep)];
-  for (const r of rows) lines.push(spec.fields.map((f) => cell(r[f.name], f.type)).join(sep));
-  return (dialect === 'excel-nl' ? '\ufeff' : '') + lines.join(eol) + eol;
-}
-
-/** Plain decimal notation: no exponent, so 1.5e-7 or 5.72e9 never reach a spreadsheet. */
-function formatNumber(v: number): string {
-  if (Number.isInteger(v)) return v.toFixed(0);
-  const s = String(v);
-  return /e/i.test(s) ? v.toFixed(10).replace(/0+$/, '').replace(/\.$/, '') : s;
+/** A canonical table in one of the two CSV dialects (see delimited.ts). */
+export function toCsv(spec: TableSpec, rows: Row[], dialect: Dialect): string {
+  return toDelimited(spec.fields, rows, dialect);
 }

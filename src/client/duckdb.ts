@@ -1,0 +1,61 @@
+/**
+ * DuckDB-wasm in the browser, self-hosted and lazy: the wasm and its worker are files of this site
+ * (Vite `?url` assets), loaded only when a page asks for a database. Pinned to 1.28.0 on purpose:
+ * later versions load their Parquet reader as an extension from the internet, which this site must
+ * never do. Extension autoloading is switched off and the extension repository points at this site.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+
+export const TABLES = ['observations', 'geo', 'membership', 'indicators', 'herindelingen'] as const;
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+export interface Db {
+  db: duckdb.AsyncDuckDB;
+  worker: Worker;
+}
+
+/** A fresh database with the warehouse tables registered as views over /data/<table>.parquet. */
+export async function openWarehouse(): Promise<Db> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  const con = await db.connect();
+  try {
+    for (const stmt of [
+      'SET autoinstall_known_extensions = false',
+      'SET autoload_known_extensions = false',
+      `SET custom_extension_repository = '${location.origin}/geen-extensies'`,
+    ]) {
+      await con.query(stmt).catch(() => undefined);
+    }
+    for (const t of TABLES) {
+      const url = new URL(`/data/${t}.parquet`, location.href).href;
+      await db.registerFileURL(`${t}.parquet`, url, duckdb.DuckDBDataProtocol.HTTP, false);
+      await con.query(`CREATE VIEW ${t} AS SELECT * FROM parquet_scan('${t}.parquet')`);
+    }
+  } finally {
+    await con.close();
+  }
+  return { db, worker };
+}
+
+/**
+ * A query may only read this site's own tables: any URL to another host (or an extension install) is
+ * refused before it reaches DuckDB, so the console cannot be made to fetch from elsewhere.
+ */
+export function forbiddenReason(sql: string, origin: string): string | null {
+  const urls = sql.match(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"`)]+/gi) ?? [];
+  const foreign = urls.find((u) => !u.startsWith(`${origin}/`));
+  if (foreign) return `Deze console leest alleen de tabellen van deze site; ${foreign} is niet toegestaan.`;
+  if (/\b(install|load)\s+[a-z_'"]/i.test(sql) || /\battach\b/i.test(sql)) return 'Extensies installeren of andere databases koppelen kan in deze console niet.';
+  return null;
+}

@@ -1,0 +1,14 @@
+/** Embeds: tell the host page our height (it resizes the iframe), and route ?geo= to the static page. */
+export function reportHeight() {
+  if (window.parent === window) return;
+  const send = () => window.parent.postMessage({ type: 'jib-hoogte', hoogte: Math.ceil(document.documentElement.scrollHeight) }, '*');
+  new ResizeObserver(send).observe(document.body);
+  addEventListener('load', send);
+  send();
+}
+
+export function redirectToGeo() {
+  const el = document.querySelector<HTMLElement>('[data-embed-redirect]');
+  const geo = new URLSearchParams(location.search).get('geo') ?? '';
+  if (el && /^(NL01|JZ\d{2}|GM\d{4})$/.test(geo)) location.replace(`/embed/${el.dataset.embedRedirect}/${geo}/`);
+}

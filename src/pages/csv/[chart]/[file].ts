@@ -1,0 +1,29 @@
+/**
+ * The data behind each chart for each place, exactly the rows its SQL returned, in both CSV dialects of
+ * the warehouse: /csv/<chart>/<geo>.csv (comma) and /csv/<chart>/<geo>.excel-nl.csv (Dutch Excel).
+ */
+import { CHARTS } from '../../../charts/index.ts';
+import type { ChartDef, Row } from '../../../charts/types.ts';
+import { columnsOf, toDelimited, type Dialect } from '../../../pipeline/delimited.ts';
+import { allPlaces } from '../../../lib/places.ts';
+import { renderChart } from '../../../lib/render.ts';
+
+export async function getStaticPaths() {
+  const codes = ['NL01', ...(await allPlaces()).map((p) => p.code)];
+  const paths = [];
+  for (const chart of CHARTS) {
+    for (const geo of codes) {
+      if (!(await renderChart(chart, geo)).hasData) continue;
+      for (const dialect of ['international', 'excel-nl'] as const) {
+        paths.push({ params: { chart: chart.id, file: `${geo}${dialect === 'excel-nl' ? '.excel-nl' : ''}.csv` }, props: { chart, geo, dialect } });
+      }
+    }
+  }
+  return paths;
+}
+
+export async function GET({ props }: { props: { chart: ChartDef<Row>; geo: string; dialect: Dialect } }) {
+  const r = await renderChart(props.chart, props.geo);
+  const body = toDelimited(columnsOf(props.chart.columns, r.rows), r.rows, props.dialect);
+  return new Response(body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+}

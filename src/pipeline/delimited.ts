@@ -1,0 +1,42 @@
+/**
+ * The two CSV dialects of every download (warehouse tables and the data behind a chart): international
+ * (comma, decimal point, UTF-8) for R, Python and DuckDB; Dutch Excel (semicolon, decimal comma, UTF-8
+ * with BOM so Excel reads "Súdwest-Fryslân" correctly, CRLF). Pure: used by the pipeline and the site.
+ */
+export type Dialect = 'international' | 'excel-nl';
+export type Cell = string | number | boolean | null | undefined;
+
+export interface Column {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean';
+}
+
+export function toDelimited(columns: Column[], rows: Record<string, Cell>[], dialect: Dialect): string {
+  const sep = dialect === 'international' ? ',' : ';';
+  const eol = dialect === 'international' ? '\n' : '\r\n';
+  const cell = (v: Cell, type: Column['type']): string => {
+    if (v === null || v === undefined) return '';
+    let s = typeof v === 'number' ? plainNumber(v) : String(v);
+    if (dialect === 'excel-nl' && type === 'number') s = s.replace('.', ',');
+    return /[",;\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  const lines = [columns.map((c) => c.name).join(sep)];
+  for (const r of rows) lines.push(columns.map((c) => cell(r[c.name], c.type)).join(sep));
+  return (dialect === 'excel-nl' ? '\ufeff' : '') + lines.join(eol) + eol;
+}
+
+/** Plain decimal notation: no exponent, so 1.5e-7 or 5.72e9 never reach a spreadsheet. */
+export function plainNumber(v: number): string {
+  if (Number.isInteger(v)) return v.toFixed(0);
+  const s = String(v);
+  return /e/i.test(s) ? v.toFixed(10).replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+/** Column types of query rows: a column is a number when every non-null value is. */
+export function columnsOf(names: string[], rows: Record<string, Cell>[]): Column[] {
+  return names.map((name) => {
+    const vals = rows.map((r) => r[name]).filter((v) => v !== null && v !== undefined);
+    const type = vals.length && vals.every((v) => typeof v === 'number') ? (vals.every((v) => Number.isInteger(v)) ? 'integer' : 'number') : 'string';
+    return { name, type };
+  });
+}
