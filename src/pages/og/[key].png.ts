@@ -1,0 +1,36 @@
+/** /og/<key>.png for every gemeente, jeugdregio and theme page (key = geo code or theme slug). */
+import { CHARTS, chartById } from '../../charts/index.ts';
+import { THEMES } from '../../lib/themes.ts';
+import { allPlaces } from '../../lib/places.ts';
+import { renderChart } from '../../lib/render.ts';
+import { ogPng } from '../../lib/og-image.ts';
+
+interface Props { title: string; subtitle: string; geo: string; charts: string[] }
+
+export async function getStaticPaths() {
+  const out: { params: { key: string }; props: Props }[] = [];
+  for (const t of THEMES) out.push({ params: { key: t.slug }, props: { title: t.title.nl, subtitle: 'Nederland', geo: 'NL01', charts: t.charts } });
+  out.push({ params: { key: 'home' }, props: { title: 'Jeugdhulp in Beeld', subtitle: 'Jeugdhulp voor elke gemeente en jeugdregio', geo: 'NL01', charts: CHARTS.map((c) => c.id) } });
+  for (const p of await allPlaces()) {
+    out.push({
+      params: { key: p.code },
+      props: { title: p.level === 'jeugdregio' ? `Jeugdregio ${p.name}` : `Gemeente ${p.name}`, subtitle: 'Jeugdhulp in cijfers', geo: p.code, charts: CHARTS.map((c) => c.id) },
+    });
+  }
+  return out;
+}
+
+export async function GET({ props }: { props: Props }) {
+  let svg: string | null = null;
+  let chartTitle = props.subtitle;
+  for (const id of props.charts) {
+    const r = await renderChart(chartById(id)!, props.geo);
+    if (r.svg) {
+      svg = r.svg.wide;
+      // Name the series drawn: a gemeente without figures shows only its region or Nederland.
+      chartTitle = `${r.chart.title.nl}: ${r.legend.map((l) => l.label).join(', ')}`;
+      break;
+    }
+  }
+  return new Response(ogPng(props.title, chartTitle, svg), { headers: { 'Content-Type': 'image/png' } });
+}
