@@ -1,6 +1,6 @@
 import { InputError } from './errors.ts';
 import type { NameIndex } from './geo.ts';
-import { formIndicator, normTitle } from './indicators.ts';
+import { formIndicator, indicator as definition, normTitle } from './indicators.ts';
 import type { Observation } from './model.ts';
 import type { CbsRecord } from './readers/types.ts';
 
@@ -43,6 +43,18 @@ export function annualPeriod(p: { key: string; title: string }): number | undefi
   return m ? Number(m[1]) : undefined;
 }
 
+const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
+const OTHER_TITLE = new RegExp(`halfjaar|kwartaal|peildatum|\\b(${MONTHS})\\b`, 'i');
+
+/**
+ * Periods that are real CBS periods but not years: codes of CBS's YYYY + letters + digits form other than
+ * JJ (half-years YYYYHJ01, quarters YYYYKW01, months YYYYMM01 …) and peildata ("30 juni 2025*"). Anything
+ * else that is not a year (2022JJ01, "2022 (voorlopig)") is an unknown code.
+ */
+export function isOtherPeriod(p: { key: string; title: string }): boolean {
+  return /^\d{4}(?!JJ)[A-Z]{1,2}\d{2,3}$/.test(p.key) || OTHER_TITLE.test(p.title) || OTHER_TITLE.test(p.key);
+}
+
 /**
  * CBS records → observations. Codes pass through; label-only exports (StatLine CSV) are resolved by
  * name against the Gebieden of that year, and an unknown name is an error, never silently dropped.
@@ -56,8 +68,8 @@ export function observationsFromCbs(records: CbsRecord[], names: NameIndex, boun
     if (!indicator) continue;
     const year = annualPeriod(r.period);
     if (year === undefined) {
-      if (/^\d{4}(JJ|HJ|KW|MM|X)\d\d$|^\d{4}/.test(r.period.key) || /halfjaar|peildatum|\d{4}/i.test(r.period.title)) continue;
-      throw new InputError({ file: r.file, line: r.line, column: 'Perioden' }, `unknown period code "${r.period.key}"`, 'a period such as 2019JJ00 or 2019*');
+      if (isOtherPeriod(r.period)) continue;
+      throw new InputError({ file: r.file, line: r.line, column: 'Perioden' }, `unknown period code "${r.period.key}"`, 'a year such as 2019JJ00 or 2019*, or a half-year, quarter, month or peildatum');
     }
     let geo = r.region;
     if (!CODE.test(geo)) {
@@ -71,6 +83,9 @@ export function observationsFromCbs(records: CbsRecord[], names: NameIndex, boun
       throw new InputError({ file: r.file, line: r.line }, `a second value for ${indicator}, ${geo}, ${year} (first at line ${seen.get(key)})`, 'one value per indicator, region and period');
     }
     seen.set(key, r.line);
+    if (r.value !== null && r.value < 0 && definition(indicator).unit !== 'euro') {
+      throw new InputError({ file: r.file, line: r.line, column: r.column }, `negative value ${r.value} for ${indicator}`, `zero or more ${definition(indicator).unit}, or an empty cell for a missing value`);
+    }
     const perThousand = /1 ?000/.test(r.measure.unit) || /1 ?000/.test(r.measure.title);
     out.push({
       indicator,

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
+import { InputError } from './errors.ts';
 
 /** What the walk of a data folder found, grouped per reader (the layout is documented in data/README.md). */
 export interface Discovered {
@@ -24,12 +25,16 @@ const STATLINE = /^(\d{5}[A-Za-z]{3})(_.*)?\.csv$/;
 export function discover(dataDir: string): Discovered {
   const d: Discovered = { gebieden: [], gebiedenMeasureCodes: [], v4: [], v3: [], statline: [], iv3Totals: [], iv3Names: [], published: [], manifests: [] };
   const v4ByKey = new Map<string, Discovered['v4'][number]>();
+  const rel = (p: string) => relative(dataDir, p).split(sep).join('/');
   const walk = (dir: string) => {
     const names = readdirSync(dir).sort();
     if (names.includes('DataProperties.json')) {
       d.v3.push({ tableId: basename(dir), dir });
       return;
     }
+    // A v3 table without its column list would otherwise be skipped without a word.
+    const tds = names.find((n) => /^TypedDataSet\.(json|csv)$/.test(n));
+    if (tds) throw new InputError({ file: rel(join(dir, tds)) }, 'no DataProperties.json beside it', 'a CBS v3 table folder with DataProperties.json, TypedDataSet and one <Dimension>.json per dimension');
     for (const name of names) {
       if (name.startsWith('.') || name.includes('.tmp-')) continue;
       const path = join(dir, name);
@@ -48,7 +53,9 @@ export function discover(dataDir: string): Discovered {
         const part = m[2].toLowerCase();
         if (part === 'measurecodes') t.measureCodes = path;
         else if (part.endsWith('codes')) t.dimensionCodes[part.slice(0, -'codes'.length)] = path;
-        else if (t.observations) throw new Error(`${relative(process.cwd(), path)}: a second observations file for table ${tableId} in ${dir}; expected one per folder`);
+        else if (t.observations) {
+          throw new InputError({ file: rel(path) }, `a second observations file for table ${tableId} (the first is ${rel(t.observations)})`, 'one observations file per table and folder');
+        }
         else t.observations = path;
       } else if (/^iv3_\d{4}_(begroting|jaarrekening)\.csv$/.test(name)) d.iv3Totals.push(path);
       else if (name === 'gemeentenamen.csv') d.iv3Names.push(path);

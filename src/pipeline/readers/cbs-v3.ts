@@ -43,6 +43,9 @@ export async function readCbsV3(input: V3Input): Promise<CbsRecord[]> {
 
   const f = input.typedDataSet;
   const table = await readApiTable(f.path, f.bytes, f.rel, [...dims.map((d) => d.Key), ...topics.map((t) => t.Key)]);
+  if (!table.rows.length) {
+    throw new InputError({ file: f.rel, line: f.rel.endsWith('.csv') ? 2 : undefined }, 'the table has no rows', 'at least one row of data');
+  }
   const out: CbsRecord[] = [];
   for (const { line, cells } of table.rows) {
     const coded: Record<string, Coded & { status: string | null }> = {};
@@ -75,6 +78,7 @@ export async function readCbsV3(input: V3Input): Promise<CbsRecord[]> {
         measure: { key: t.Key, title: t.Title, unit: t.Unit ?? '' },
         dims: others,
         value,
+        column: t.Key,
         text: null,
       });
     }

@@ -54,6 +54,11 @@ export async function readCbsV4(input: V4Input): Promise<CbsRecord[]> {
   if (!t.columns.includes('Perioden') && !input.period) {
     throw new InputError({ file: obsFile.rel, column: 'Perioden' }, 'column "Perioden" is missing', 'a Perioden column (or a year in the file name)');
   }
+  const noRows = (problem: string) =>
+    new InputError({ file: obsFile.rel, line: obsFile.rel.endsWith('.csv') ? 2 : undefined }, problem, keep ? `observations of ${[...keep].join(', ')}` : 'at least one observation row');
+  if (!t.rows.length) throw noRows(keep ? 'the file has no observations of the measures the pipeline reads' : 'the file has no observations');
+  const periodList = listFor('Perioden');
+  const periodListFile = Object.entries(input.dimensionCodes).find(([k]) => dimLists[k.toLowerCase()] === periodList)?.[1].rel;
   const out: CbsRecord[] = [];
   for (const { line, cells } of t.rows) {
     const at = (column: string) => ({ file: obsFile.rel, line, column });
@@ -67,7 +72,10 @@ export async function readCbsV4(input: V4Input): Promise<CbsRecord[]> {
     if (!region) throw new InputError(at('RegioS'), 'empty region code', 'a region code such as GM0363, JZ13 or NL01');
     const periodKey = t.columns.includes('Perioden') ? text(cells.Perioden) : input.period!;
     if (!periodKey) throw new InputError(at('Perioden'), 'empty period', 'a period code such as 2019JJ00');
-    const periodCode = listFor('Perioden')?.get(periodKey);
+    const periodCode = periodList?.get(periodKey);
+    if (periodList && !periodCode && t.columns.includes('Perioden')) {
+      throw new InputError(at('Perioden'), `unknown period code "${periodKey}"`, `a period listed in ${periodListFile}`);
+    }
     const attr = text(cells.ValueAttribute);
     const hasValue = attr === null || attr === 'None';
     const raw = text(cells.Value);
@@ -91,9 +99,11 @@ export async function readCbsV4(input: V4Input): Promise<CbsRecord[]> {
       measure: { key: measureKey, title: measure.title, unit: measure.unit ?? '', description: measure.description },
       dims,
       value,
+      column: 'Value',
       text: hasValue ? text(cells.StringValue) : null,
     });
   }
+  if (keep && !out.length) throw noRows('the file has no observations of the measures the pipeline reads');
   return out;
 }
 

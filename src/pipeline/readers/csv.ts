@@ -36,8 +36,9 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvOptions): CsvT
   const lineOfRow = rowStartLines(text, parsed.data);
   for (const e of parsed.errors) {
     const line = e.row !== undefined && e.row !== null ? lineOfRow[e.row] : undefined;
-    if (e.code === 'MissingQuotes') throw new InputError({ file, line }, 'a quoted field is never closed', 'a closing double quote');
-    if (e.code === 'InvalidQuotes') throw new InputError({ file, line }, 'a stray double quote inside a field', 'quotes only around whole fields');
+    const column = line === undefined ? undefined : quotedColumn(text, line, opts.delimiter, parsed.data[0] ?? []);
+    if (e.code === 'MissingQuotes') throw new InputError({ file, line, column }, 'a quoted field is never closed', 'a closing double quote');
+    if (e.code === 'InvalidQuotes') throw new InputError({ file, line, column }, 'a stray double quote inside a field', 'quotes only around whole fields');
   }
   const data = parsed.data;
   // Papa yields [''] for blank lines, including the final newline.
@@ -59,7 +60,9 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvOptions): CsvT
     const line = lineOfRow[i];
     if (fields.length === 1 && fields[0].trim() === '') continue;
     if (fields.length !== header.length) {
-      throw new InputError({ file, line }, `the row has ${fields.length} fields`, `${header.length} fields like the header`);
+      // A short row: name the first column it lacks; a long row has no column for its extra fields.
+      const column = fields.length < header.length ? header[fields.length] : undefined;
+      throw new InputError({ file, line, column }, `the row has ${fields.length} fields`, `${header.length} ${NAMES[opts.delimiter]}-separated fields like the header`);
     }
     const values: Record<string, string> = {};
     header.forEach((h, j) => (values[h] = fields[j]));
@@ -67,6 +70,42 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvOptions): CsvT
   }
   if (!rows.length && !opts.allowEmpty) throw new InputError({ file, line: 2 }, 'the file has a header but no data rows', 'at least one data row');
   return { file, header, rows };
+}
+
+/**
+ * The column whose quote goes wrong on a line: the field that opens a quote it does not close, or the
+ * first field with a quote that is not around the whole field. Header names where the header has them.
+ */
+function quotedColumn(text: string, line: number, delimiter: string, header: string[]): string | undefined {
+  const lineText = text.split(/\r?\n/)[line - 1] ?? '';
+  let field = 0;
+  let atStart = true;
+  let open = -1;
+  for (let i = 0; i < lineText.length; i++) {
+    const c = lineText[i];
+    if (open !== -1) {
+      if (c === '"' && lineText[i + 1] === '"') i++;
+      else if (c === '"') {
+        open = -1;
+        atStart = false;
+        if (i + 1 < lineText.length && lineText[i + 1] !== delimiter) return name(field);
+      }
+      continue;
+    }
+    if (c === '"' && atStart) open = field;
+    else if (c === '"') return name(field);
+    else if (c === delimiter) {
+      field++;
+      atStart = true;
+      continue;
+    }
+    atStart = false;
+  }
+  return open !== -1 ? name(open) : undefined;
+
+  function name(i: number): string {
+    return header[i]?.trim() || `field ${i + 1}`;
+  }
 }
 
 /** Papa does not report line numbers; recover them by counting newlines outside quotes. */

@@ -93,7 +93,7 @@ export function iv3FromCbs(records: CbsRecord[]): Iv3Row[] {
     }
     if (!sm) continue;
     const taakveld = post.key;
-    if (/^[AP]/.test(taakveld)) continue;
+    if (/^[AP]\d/.test(taakveld)) continue;
     if (!TAAKVELD.test(taakveld)) {
       throw new InputError({ file: r.file, line: r.line, column: 'TaakveldBalanspost' }, `unknown taakveld "${taakveld}"`, 'a taakveld code such as 6.72a or a balance post A…/P…');
     }

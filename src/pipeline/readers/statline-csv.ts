@@ -35,6 +35,7 @@ export function readStatlineCsv(tableId: string, f: SourceFile): CbsRecord[] {
         measure: { key: t, title, unit },
         dims: coded,
         value: parseCbsNumber(values[t], ',', { file: f.rel, line, column: t }),
+        column: t,
         text: null,
       });
     }

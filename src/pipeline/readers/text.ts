@@ -2,8 +2,8 @@ import { InputError } from '../errors.ts';
 
 /**
  * Decode a raw text file the way CBS files come: UTF-8 (with or without BOM) or, for older exports
- * such as the herindelingen list, Latin-1. Anything else (UTF-16, binary) is refused, because guessing
- * would silently turn names like "Súdwest-Fryslân" into garbage.
+ * such as the herindelingen list, Latin-1. Anything else (UTF-16, binary, a mix of UTF-8 and Latin-1)
+ * is refused, because guessing would silently turn names like "Súdwest-Fryslân" into garbage.
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new InputError({ file }, 'the file is empty', 'a text file with a header line');
@@ -12,22 +12,74 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    const line = countLines(bytes, nul);
-    throw new InputError({ file, line }, `binary data (a NUL byte at byte ${nul})`, 'UTF-8 or Latin-1 text');
+    if (looksUtf16(bytes)) throw new InputError({ file, line: 1 }, 'the file is UTF-16 encoded (without a byte order mark)', 'UTF-8 or Latin-1 text');
+    throw new InputError({ file, line: countLines(bytes, nul) }, `binary data (a NUL byte at byte ${nul})`, 'UTF-8 or Latin-1 text');
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    const text = new TextDecoder('latin1').decode(body);
-    // Latin-1 decodes anything; C1 control characters mean it was neither UTF-8 nor Latin-1 text.
-    const bad = text.search(/[\u0080-\u009f]/);
-    if (bad !== -1) {
-      throw new InputError({ file, line: text.slice(0, bad).split('\n').length }, 'bytes that are neither UTF-8 nor Latin-1 text', 'UTF-8 or Latin-1 text');
-    }
-    return text;
+    // not UTF-8: find out where, and whether it is Latin-1
   }
+  const bad = firstInvalidUtf8(body);
+  const hex = (i: number) => `0x${body[i].toString(16).toUpperCase()}`;
+  // A BOM or well-formed multi-byte sequences elsewhere: the file is UTF-8 with some bytes in another encoding.
+  if (start === 3 || hasUtf8Sequence(body)) {
+    throw new InputError({ file, line: countLines(body, bad) }, `byte ${hex(bad)} is not valid UTF-8, while the rest of the file is UTF-8 (mixed encodings)`, 'the whole file in one encoding, UTF-8 or Latin-1');
+  }
+  // Latin-1 decodes anything; C1 control characters mean it was neither UTF-8 nor Latin-1 text
+  // (Windows-1252 quotes or €, another code page, binary).
+  const c1 = body.findIndex((b) => b >= 0x80 && b <= 0x9f);
+  if (c1 !== -1) {
+    throw new InputError({ file, line: countLines(body, c1) }, `bytes that are neither UTF-8 nor Latin-1 text (byte ${hex(c1)})`, 'UTF-8 or Latin-1 text');
+  }
+  // WHATWG's "latin1" is windows-1252; without bytes 0x80–0x9F the two are the same as ISO-8859-1.
+  return new TextDecoder('latin1').decode(body);
+}
+
+/** Length of the well-formed UTF-8 sequence starting at i (2–4), or 0. */
+function utf8SequenceAt(b: Uint8Array, i: number): number {
+  const c = b[i];
+  const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+  if (!n || i + n > b.length) return 0;
+  for (let k = 1; k < n; k++) if ((b[i + k] & 0xc0) !== 0x80) return 0;
+  // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
+  const c2 = b[i + 1];
+  if ((c === 0xe0 && c2 < 0xa0) || (c === 0xed && c2 > 0x9f) || (c === 0xf0 && c2 < 0x90) || (c === 0xf4 && c2 > 0x8f)) return 0;
+  return n;
+}
+
+/** Index of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    if (b[i] < 0x80) i++;
+    else {
+      const n = utf8SequenceAt(b, i);
+      if (!n) return i;
+      i += n;
+    }
+  }
+  return -1;
+}
+
+/** Any well-formed multi-byte sequence (Ã© in Latin-1 eyes): text that was written as UTF-8. */
+function hasUtf8Sequence(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0xc2 && utf8SequenceAt(b, i)) return true;
+  return false;
+}
+
+/** Text in UTF-16 without a BOM has a NUL in every other byte (ASCII characters). */
+function looksUtf16(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 200) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  return Math.max(even, odd) >= 0.8 * (n / 2);
 }
 
 function countLines(bytes: Uint8Array, end: number): number {

@@ -31,6 +31,8 @@ export interface CbsRecord {
   /** Other dimensions by dimension key (VormenVanJeugdzorg, Leeftijd …). */
   dims: Record<string, Coded>;
   value: number | null;
+  /** The column the value was read from: the topic's column (v3, StatLine CSV) or "Value" (v4). */
+  column: string;
   /** v4 text datasets (Gebieden in Nederland) carry text instead of a number. */
   text: string | null;
 }
