@@ -1,14 +1,22 @@
 /**
  * The chart registry (design §4): every chart the site shows, in one list. Pages, embeds, downloads,
- * the comparison data and the tests all iterate over this list; a chart that is not here does not exist.
+ * the comparison data, Open Graph images and the tests all iterate over these lists; a chart that is
+ * not here does not exist.
  */
 import gebruikTrend from './gebruik-trend.ts';
 import kostenPerInwoner from './kosten-per-inwoner.ts';
 import kostenTrend from './kosten-trend.ts';
 import verblijfPerVorm from './verblijf-per-vorm.ts';
+import { EFFECT_CHARTS } from './maatregelen-effect.ts';
 import type { ChartDef, Row } from './types.ts';
 
-export const CHARTS: ChartDef<any>[] = [gebruikTrend, verblijfPerVorm, kostenTrend, kostenPerInwoner];
+/** The stories of every place page: use, residential care, spending. */
+export const CORE_CHARTS: ChartDef<any>[] = [gebruikTrend, verblijfPerVorm, kostenTrend, kostenPerInwoner];
+
+/** Actual against the pre-2022 trend, per indicator (the 2022 measures). */
+export { EFFECT_CHARTS };
+
+export const CHARTS: ChartDef<any>[] = [...CORE_CHARTS, ...EFFECT_CHARTS];
 
 export function chartById(id: string): ChartDef<Row> | undefined {
   return CHARTS.find((c) => c.id === id);

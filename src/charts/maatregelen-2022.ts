@@ -24,7 +24,9 @@ export const MEASURES: Measure[] = [
   { nl: 'Regionalisering', en: 'Regionalisation', euro: -47e6 },
 ];
 
+/** The sum of the rounded amounts per measure (€ 215 m); the inventory itself gives € 214 m as the total. */
 export const TOTAL = MEASURES.reduce((s, m) => s + m.euro, 0);
+export const TOTAL_PUBLISHED = 214e6;
 
 export const SOURCE = {
   title: 'VNG, Maatregelen jeugdhulp 2022 – resultaten van een korte inventarisatie (30 mei 2022)',
@@ -38,7 +40,7 @@ export function plotMeasures(lang: 'nl' | 'en', { document, width }: PlotOptions
     width,
     height: 40 + rows.length * 34,
     marginLeft: width < 480 ? 170 : 250,
-    marginRight: 50,
+    marginRight: 90,
     style: { fontSize: '13px' },
     x: { label: lang === 'nl' ? 'verwachte besparing 2022 (€ mln)' : 'expected saving 2022 (€ m)', grid: true },
     y: { label: null, domain: rows.map((r) => r.naam) },

@@ -173,7 +173,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     return fresh;
   });
 
-  const sample = found.sampleMeta ? (JSON.parse(readFileSync(found.sampleMeta, 'utf8')) as SampleMeta) : null;
+  const sample = found.sampleMeta ? readSampleMeta(found.sampleMeta, relative(dataDir, found.sampleMeta)) : null;
   if (found.sampleMeta) load(found.sampleMeta);
 
   // 5. Duplicated keys across sources are a contradiction we must not resolve silently.
@@ -208,6 +208,19 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     sample,
     boundaryYear: lastYear,
   };
+}
+
+function readSampleMeta(path: string, rel: string): SampleMeta {
+  let meta: unknown;
+  try {
+    meta = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new InputError({ file: rel }, `not valid JSON (${(e as Error).message})`, '{"sample": true, "partial_geography": true, "description": "…"}');
+  }
+  if (typeof meta !== 'object' || meta === null || typeof (meta as SampleMeta).sample !== 'boolean') {
+    throw new InputError({ file: rel, column: 'sample' }, 'no boolean "sample" field', '{"sample": true, …}');
+  }
+  return meta as SampleMeta;
 }
 
 const keyOf = (o: Observation) => `${o.indicator}|${o.geo_code}|${o.period}`;

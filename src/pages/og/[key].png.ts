@@ -1,5 +1,5 @@
 /** /og/<key>.png for every gemeente, jeugdregio and theme page (key = geo code or theme slug). */
-import { CHARTS, chartById } from '../../charts/index.ts';
+import { CORE_CHARTS as CHARTS, EFFECT_CHARTS, chartById } from '../../charts/index.ts';
 import { THEMES } from '../../lib/themes.ts';
 import { allPlaces } from '../../lib/places.ts';
 import { renderChart } from '../../lib/render.ts';
@@ -10,6 +10,7 @@ interface Props { title: string; subtitle: string; geo: string; charts: string[]
 export async function getStaticPaths() {
   const out: { params: { key: string }; props: Props }[] = [];
   for (const t of THEMES) out.push({ params: { key: t.slug }, props: { title: t.title.nl, subtitle: 'Nederland', geo: 'NL01', charts: t.charts } });
+  out.push({ params: { key: 'maatregelen-2022' }, props: { title: 'De maatregelen van 2022', subtitle: 'Nederland', geo: 'NL01', charts: EFFECT_CHARTS.map((c) => c.id) } });
   out.push({ params: { key: 'home' }, props: { title: 'Jeugdhulp in Beeld', subtitle: 'Jeugdhulp voor elke gemeente en jeugdregio', geo: 'NL01', charts: CHARTS.map((c) => c.id) } });
   for (const p of await allPlaces()) {
     out.push({
