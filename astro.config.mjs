@@ -1,5 +1,5 @@
 // @ts-check
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -26,6 +26,37 @@ function serveWarehouse() {
   };
 }
 
+/**
+ * sitemap.xml with every page a search engine should index: not the 404 page, not pages marked noindex
+ * (embeds), not pages whose canonical URL is another page (briefings point at their place page).
+ */
+function sitemap() {
+  return {
+    name: 'jib-sitemap',
+    hooks: {
+      /** @param {{ dir: URL, pages: { pathname: string }[] }} opts */
+      'astro:build:done': ({ dir, pages }) => {
+        const root = fileURLToPath(dir);
+        const site = (process.env.SITE_URL || 'https://jeugdhulp-in-beeld.nl').replace(/\/$/, '');
+        const urls = [];
+        for (const { pathname } of pages) {
+          const file = resolve(root, pathname, 'index.html');
+          if (!existsSync(file) || pathname.startsWith('404')) continue;
+          const html = readFileSync(file, 'utf8');
+          const url = `${site}/${pathname}`;
+          const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+          if (/<meta name="robots" content="noindex"/.test(html) || (canonical && canonical !== url)) continue;
+          urls.push(url);
+        }
+        urls.sort();
+        const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `  <url><loc>${u}</loc></url>`).join('\n')}\n</urlset>\n`;
+        writeFileSync(resolve(root, 'sitemap.xml'), xml);
+        writeFileSync(resolve(root, 'robots.txt'), `User-agent: *\nAllow: /\nSitemap: ${site}/sitemap.xml\n`);
+      },
+    },
+  };
+}
+
 // A static site: every page is HTML with its charts as inline SVG, built from the warehouse in
 // public/data (or $JEUGDHULP_WAREHOUSE). Nothing is fetched from another host at build or run time.
 export default defineConfig({
@@ -34,7 +65,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [serveWarehouse()],
+  integrations: [serveWarehouse(), sitemap()],
   vite: {
     // The DuckDB node bindings are native: keep them out of the SSR bundle.
     ssr: { external: ['@duckdb/node-api', '@duckdb/node-bindings'] },
