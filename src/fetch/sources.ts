@@ -1,0 +1,125 @@
+/**
+ * What `npm run fetch` downloads: the one place to change a table id, a year range or a host.
+ * Hosts, endpoints and traps are described in /work/shared/docs/cbs-api.md (the same notes the readers follow).
+ *
+ * When CBS renames or replaces a table, change its id here; the readers match topics on Title, not on Key,
+ * so a successor table with the same topic titles needs no other change.
+ */
+import { IV3_TABLES } from '../pipeline/taakveld.ts';
+
+export type Host = 'opendata' | 'dataderden' | 'datasets' | 'cartomap';
+
+/** The real hosts. `--base <url>` (or JEUGDHULP_CBS_BASE) replaces each by `<url>/<host name>`. */
+export const DEFAULT_HOSTS: Record<Host, string> = {
+  opendata: 'https://opendata.cbs.nl',
+  dataderden: 'https://dataderden.cbs.nl',
+  datasets: 'https://datasets.cbs.nl',
+  cartomap: 'https://cartomap.github.io',
+};
+
+/** Paths under each host (OData v3 metadata, v3 bulk feed, v4). Case as CBS's own documentation writes them. */
+export const PATHS = {
+  opendata: { api: '/ODataApi/odata', feed: '/ODataFeed/odata' },
+  dataderden: { api: '/ODataApi/OData', feed: '/ODataFeed/OData' },
+  datasets: { v4: '/odata/v1/CBS' },
+  cartomap: { geo: '/nl/wgs84' },
+} as const;
+
+export interface V3Source {
+  kind: 'cbs-v3';
+  id: string;
+  table: string;
+  title: string;
+  /** Dimensions filtered to their "Totaal…" keys server-side (the pipeline reads only totals of them). */
+  totalsOnly?: string[];
+}
+
+export interface PopulationSource {
+  kind: 'population';
+  id: string;
+  table: string;
+  title: string;
+  /** Years requested by default; a year CBS has not published yet is skipped, not an error. */
+  years: [number, number];
+  /** Measure, matched on MeasureCodes Title. */
+  measureTitle: RegExp;
+  /** Single-year ages 0…maxAge, plus these age groups when the table has them (matched on Title). */
+  maxAge: number;
+  ageGroups: string[];
+}
+
+export interface GebiedenSource {
+  kind: 'gebieden';
+  id: string;
+  title: string;
+  /** "Gebieden in Nederland <year>": one table per year (indeling on 1 January). */
+  tables: Record<number, string>;
+}
+
+export interface Iv3Source {
+  kind: 'iv3';
+  id: string;
+  title: string;
+  tables: Record<number, string>;
+  /** Verslagsoort suffixes: X000 begroting, X005 jaarrekening (X001–X004 are quarters). */
+  verslagsoorten: string[];
+  /** Categorie prefixes: L lasten, B baten (A/P balance posts are not fetched). */
+  categories: string[];
+  /** Taakvelden besides the pipeline's cost regimes (taakveld.ts), e.g. 6.2 toegang, 6.92 coördinatie. */
+  extraTaakvelden: string[];
+}
+
+export interface BoundariesSource {
+  kind: 'boundaries';
+  id: string;
+  title: string;
+  years: [number, number];
+  regions: string[];
+}
+
+export type Source = V3Source | PopulationSource | GebiedenSource | Iv3Source | BoundariesSource;
+
+/** CBS "Gebieden in Nederland" table per year (cbs-api.md §5). */
+export const GEBIEDEN_TABLES: Record<number, string> = {
+  2015: '82949NED', 2016: '83287NED', 2017: '83553NED', 2018: '83859NED', 2019: '84378NED', 2020: '84721NED',
+  2021: '84929NED', 2022: '85067NED', 2023: '85385NED', 2024: '85755NED', 2025: '86059NED', 2026: '86247NED',
+};
+
+export const SOURCES: Source[] = [
+  // Beleidsinformatie Jeugd (opendata.cbs.nl, OData v3). Whole tables: CBS revises provisional figures in place.
+  { kind: 'cbs-v3', id: '84134NED', table: '84134NED', title: 'Kerncijfers over jeugdzorg (2015–2020)' },
+  { kind: 'cbs-v3', id: '85099NED', table: '85099NED', title: 'Jongeren met jeugdzorg; regio' },
+  { kind: 'cbs-v3', id: '85098NED', table: '85098NED', title: 'Indicatoren jeugdzorg in natura; gemeenten' },
+  { kind: 'cbs-v3', id: '82972NED', table: '82972NED', title: 'Indicatoren jeugdzorg in natura; gemeenten (2015–2019)' },
+  { kind: 'cbs-v3', id: '83454NED', table: '83454NED', title: 'Gemeentelijke kosten; jeugdzorg, regio' },
+  { kind: 'cbs-v3', id: '85100NED', table: '85100NED', title: 'Jongeren met jeugdzorg; persoonskenmerken', totalsOnly: ['Persoonskenmerken'] },
+  // Population by age per gemeente (datasets.cbs.nl, OData v4): ~98 M cells, so always filtered.
+  {
+    kind: 'population',
+    id: '03759ned',
+    table: '03759ned',
+    title: 'Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio',
+    years: [2015, 2026],
+    measureTitle: /^bevolking op 1 januari$/i,
+    maxAge: 22,
+    ageGroups: ['0 tot 18 jaar', '0 tot 23 jaar'],
+  },
+  { kind: 'gebieden', id: 'gebieden', title: 'Gebieden in Nederland', tables: GEBIEDEN_TABLES },
+  {
+    kind: 'iv3',
+    id: 'iv3',
+    title: 'Gemeenten <jaar> onbewerkte Iv3-data',
+    tables: IV3_TABLES,
+    verslagsoorten: ['X000', 'X005'],
+    categories: ['L', 'B'],
+    extraTaakvelden: ['6.2', '6.22', '6.92'],
+  },
+  { kind: 'boundaries', id: 'boundaries', title: 'Gemeente- en jeugdregiogrenzen (cartomap, vereenvoudigd CBS)', years: [2015, 2025], regions: ['gemeente', 'jeugdregio'] },
+];
+
+/** `--base http://127.0.0.1:1234` → every host under that base (`…/opendata`, `…/datasets`, …); tests use this. */
+export function hostsFor(base: string | undefined): Record<Host, string> {
+  if (!base) return { ...DEFAULT_HOSTS };
+  const b = base.replace(/\/+$/, '');
+  return { opendata: `${b}/opendata`, dataderden: `${b}/dataderden`, datasets: `${b}/datasets`, cartomap: `${b}/cartomap` };
+}
