@@ -56,13 +56,24 @@ export function isOtherPeriod(p: { key: string; title: string }): boolean {
 }
 
 /**
+ * CBS publishes some figures in more than one table (84134NED up to 2020 and 85099NED from 2015 on;
+ * 85100NED repeats the totals of 85099NED; 82972NED and 85098NED overlap). Within one table a second
+ * value is an error; across tables the table earlier in this list wins, and the others are left out.
+ */
+export const TABLE_PRECEDENCE = ['85099NED', '85098NED', '84134NED', '82972NED', '85100NED', '83454NED'];
+const rank = (table: string) => {
+  const i = TABLE_PRECEDENCE.indexOf(table.toUpperCase());
+  return i === -1 ? TABLE_PRECEDENCE.length : i;
+};
+
+/**
  * CBS records → observations. Codes pass through; label-only exports (StatLine CSV) are resolved by
  * name against the Gebieden of that year, and an unknown name is an error, never silently dropped.
  * Regions other than NL, JZ and GM (provinces, COROP, wijken) are not part of the warehouse.
  */
 export function observationsFromCbs(records: CbsRecord[], names: NameIndex, boundaryYear: (y: number) => number): Observation[] {
   const out: Observation[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { line: number; table: string; at: number }>();
   for (const r of records) {
     const indicator = indicatorOf(r);
     if (!indicator) continue;
@@ -79,15 +90,17 @@ export function observationsFromCbs(records: CbsRecord[], names: NameIndex, boun
       geo = code;
     }
     const key = `${indicator}|${geo}|${year}`;
-    if (seen.has(key)) {
-      throw new InputError({ file: r.file, line: r.line }, `a second value for ${indicator}, ${geo}, ${year} (first at line ${seen.get(key)})`, 'one value per indicator, region and period');
+    const prev = seen.get(key);
+    if (prev && prev.table === r.tableId) {
+      throw new InputError({ file: r.file, line: r.line }, `a second value for ${indicator}, ${geo}, ${year} (first at line ${prev.line})`, 'one value per indicator, region and period');
     }
-    seen.set(key, r.line);
+    if (prev && rank(prev.table) <= rank(r.tableId)) continue;
     if (r.value !== null && r.value < 0 && definition(indicator).unit !== 'euro') {
       throw new InputError({ file: r.file, line: r.line, column: r.column }, `negative value ${r.value} for ${indicator}`, `zero or more ${definition(indicator).unit}, or an empty cell for a missing value`);
     }
     const perThousand = /1 ?000/.test(r.measure.unit) || /1 ?000/.test(r.measure.title);
-    out.push({
+    seen.set(key, { line: r.line, table: r.tableId, at: prev ? prev.at : out.length });
+    out[prev ? prev.at : out.length] = {
       indicator,
       geo_code: geo,
       period: year,
@@ -97,7 +110,7 @@ export function observationsFromCbs(records: CbsRecord[], names: NameIndex, boun
       source_file: r.file,
       boundary_year: boundaryYear(year),
       flag: null,
-    });
+    };
   }
   return out;
 }

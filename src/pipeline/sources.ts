@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SourceFile } from './readers/types.ts';
 import { IV3_TABLES } from './taakveld.ts';
+import { GEBIEDEN_TABLES } from '../fetch/sources.ts';
 
 /** Provenance of one raw file: the link between a warehouse row's source_file and CBS. */
 export interface SourceInfo {
@@ -13,12 +14,8 @@ export interface SourceInfo {
   url: string | null;
 }
 
-/** CBS "Gebieden in Nederland": one table per year (indeling on 1 January). */
-const GEBIEDEN: Record<number, string> = {
-  2010: '80397ned', 2011: '81008ned', 2012: '81498ned', 2013: '82000NED', 2014: '82496NED', 2015: '82949NED',
-  2016: '83287NED', 2017: '83553NED', 2018: '83859NED', 2019: '84378NED', 2020: '84721NED', 2021: '84929NED',
-  2022: '85067NED', 2023: '85385NED', 2024: '85755NED', 2025: '86059NED', 2026: '86247NED',
-};
+/** CBS "Gebieden in Nederland": one table per year (indeling on 1 January), from the fetch config. */
+const GEBIEDEN: Record<number, string> = GEBIEDEN_TABLES;
 
 const TITLES: Record<string, string> = {
   '70072NED': 'Regionale kerncijfers Nederland',
