@@ -16,7 +16,7 @@ import { iv3FromCbs, readIv3Totals, type Iv3Row } from './readers/iv3.ts';
 import { readPublishedFigures } from './readers/published-figures.ts';
 import { readStatlineCsv } from './readers/statline-csv.ts';
 import type { CbsRecord, SourceFile } from './readers/types.ts';
-import { digest, sourceInfo, type FileDigest, type SourceInfo } from './sources.ts';
+import { digest, sourceInfo, type Fetched, type FileDigest, type SourceInfo } from './sources.ts';
 import { costObservations } from './taakveld.ts';
 
 export interface SampleMeta {
@@ -204,10 +204,33 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     geography,
     observations: sortObservations(recastObs),
     crosswalk,
-    sources: sourceInfo.describe(files),
+    sources: sourceInfo.describe(files, readManifests(found.manifests, dataDir)),
     sample,
     boundaryYear: lastYear,
   };
+}
+
+/** manifest.json files written by `npm run fetch`: per raw file its URL, retrieval time and CBS modification date. */
+function readManifests(paths: string[], dataDir: string): Fetched {
+  const out: Fetched = new Map();
+  for (const p of paths) {
+    const rel = relative(dataDir, p).split('\\').join('/');
+    let m: { files?: { file?: unknown; url?: unknown; retrieved?: unknown; modified?: unknown }[] };
+    try {
+      m = JSON.parse(readFileSync(p, 'utf8'));
+    } catch (e) {
+      throw new InputError({ file: rel }, `not valid JSON (${(e as Error).message})`, 'the manifest.json that npm run fetch writes');
+    }
+    if (!Array.isArray(m.files)) throw new InputError({ file: rel, column: 'files' }, 'no "files" list', 'a manifest with a files array');
+    const dir = dirname(rel);
+    m.files.forEach((f, i) => {
+      if (typeof f.file !== 'string' || typeof f.url !== 'string' || typeof f.retrieved !== 'string') {
+        throw new InputError({ file: rel, line: i + 1, column: 'files' }, 'an entry without file, url or retrieved', '{"file", "url", "retrieved", "modified", "rows", "sha256"}');
+      }
+      out.set(dir === '.' ? f.file : `${dir}/${f.file}`, { url: f.url, retrieved: f.retrieved, modified: typeof f.modified === 'string' ? f.modified : null });
+    });
+  }
+  return out;
 }
 
 function readSampleMeta(path: string, rel: string): SampleMeta {

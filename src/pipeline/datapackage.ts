@@ -119,7 +119,10 @@ export function datapackage(w: Warehouse, hashes: Record<string, string>, sizes:
     temporal: periods.length ? { start: Math.min(...periods), end: Math.max(...periods) } : null,
     licenses: [LICENSE],
     attribution: 'Bron: CBS',
-    sources: w.sources.map((s) => ({ title: s.title, path: s.path, table: s.table, url: s.url, sha256: s.sha256, bytes: s.bytes })),
+    sources: w.sources.map((s) => ({
+      title: s.title, path: s.path, table: s.table, url: s.url, sha256: s.sha256, bytes: s.bytes,
+      ...(s.retrieved ? { fetched_url: s.fetched_url, retrieved: s.retrieved, modified: s.modified } : {}),
+    })),
     resources,
   };
 }

@@ -30,6 +30,7 @@ export function discover(dataDir: string): Discovered {
     const names = readdirSync(dir).sort();
     if (names.includes('DataProperties.json')) {
       d.v3.push({ tableId: basename(dir), dir });
+      if (names.includes('manifest.json')) d.manifests.push(join(dir, 'manifest.json'));
       return;
     }
     // A v3 table without its column list would otherwise be skipped without a word.

@@ -12,7 +12,15 @@ export interface SourceInfo {
   table: string | null;
   title: string;
   url: string | null;
+  /** From the folder's manifest.json when `npm run fetch` wrote the file: the exact request, and when. */
+  fetched_url?: string;
+  retrieved?: string;
+  /** CBS's modification date of the table at retrieval. */
+  modified?: string | null;
 }
+
+/** What a manifest.json says about one file, keyed by the file's path relative to the data folder. */
+export type Fetched = Map<string, { url: string; retrieved: string; modified: string | null }>;
 
 /** CBS "Gebieden in Nederland": one table per year (indeling on 1 January), from the fetch config. */
 const GEBIEDEN: Record<number, string> = GEBIEDEN_TABLES;
@@ -61,7 +69,7 @@ export const digest = (f: SourceFile): FileDigest => ({ rel: f.rel, sha256: crea
 export const sourceInfo = {
   gebiedenTable: (year: number): string => GEBIEDEN[year] ?? `Gebieden in Nederland ${year}`,
 
-  describe(files: FileDigest[]): SourceInfo[] {
+  describe(files: FileDigest[], fetched: Fetched = new Map()): SourceInfo[] {
     const byPath = new Map<string, SourceInfo>();
     for (const f of files) {
       if (byPath.has(f.rel)) continue;
@@ -73,6 +81,7 @@ export const sourceInfo = {
         table,
         title: titleOf(table, f.rel),
         url: table ? urlOf(table, f.rel) : null,
+        ...(fetched.has(f.rel) ? { fetched_url: fetched.get(f.rel)!.url, retrieved: fetched.get(f.rel)!.retrieved, modified: fetched.get(f.rel)!.modified } : {}),
       });
     }
     return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));

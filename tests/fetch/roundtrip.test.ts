@@ -42,6 +42,10 @@ describe('fetch → build-data round trip', () => {
     const dp = json(join(tmp, 'out', 'datapackage.json'));
     const read = JSON.stringify(dp);
     for (const f of ['85099NED/TypedDataSet.json', '03759ned/2022/cbs_03759ned_2022.json', 'gebieden/2022/cbs_gebieden_2022.json', 'iv3/45063NED/TypedDataSet.json']) expect(read).toContain(f);
+    // The manifests carry into provenance: which request gave the file, and when.
+    const tds = dp.sources.find((s: { path: string }) => s.path === '85099NED/TypedDataSet.json');
+    expect(tds.fetched_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.*85099NED/);
+    expect(tds.retrieved).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('the figures arrive in the warehouse: counts, provisional status, suppressed cells, population, Iv3 costs', () => {
