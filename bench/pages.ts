@@ -1,0 +1,281 @@
+/**
+ * npm run bench:pages — how fast the built pages show their first chart, and what they cost in bytes.
+ * Prints figures (no timed tests); targets are printed beside them.
+ *
+ * Serves dist/ with the static server of the browser tests (tests/e2e/server.ts: 127.0.0.1, a free
+ * port, no compression) after ensureBuilt() and measures, in headless Chromium with CPU slowed 4×
+ * (CDP Emulation.setCPUThrottlingRate) and a cold cache (a new browser context for every run), for
+ * home, /regio/JZ20/ and /gemeente/GM0307/, each with JavaScript on and off:
+ *
+ * - first chart: when the first chart (`figure.chart [data-plot] svg`; the small legend keys before it
+ *   are not the chart) is painted, in ms after navigation start. Method: a probe injected with CDP
+ *   Page.addScriptToEvaluateOnNewDocument into an isolated world — so it runs with page JavaScript off
+ *   too and cannot disturb the page's own scripts — watches the parser with a MutationObserver. When the
+ *   chart's SVG is in the DOM it asks for the next frame (requestAnimationFrame) and, from that frame,
+ *   posts a MessageChannel message: that message runs right after the frame's style, layout and paint,
+ *   and sets performance.mark('bench-painted'). The first chart is painted at
+ *   max(first-contentful-paint, bench-painted): when the chart is part of the first frame this is FCP
+ *   (Paint Timing, presentation time), when it arrives later it is the end of the frame that drew it.
+ *   Median of BENCH_RUNS runs (default 5) after one discarded warm-up run.
+ * - before chart: bytes a reader must receive before the first chart can paint: the HTML up to the end of
+ *   the first chart's </svg> plus the render-blocking CSS (and blocking head scripts, if any), each
+ *   compressed with brotli (node:zlib brotliCompressSync, quality 11, as for precompressed static
+ *   files). The same for JS on and off: module scripts do not block rendering.
+ * - total / JS: every response body the page loaded until the network was idle (uncompressed, and each
+ *   compressed with brotli), and the part of it that is JavaScript.
+ * - DuckDB: bytes of any request whose URL contains "duckdb" (DuckDB-wasm belongs on /explore only).
+ *
+ * Then times the site build: `astro build` into a temp outDir on the sample warehouse (built from
+ * data/sample into a temp folder), and — when $JEUGDHULP_DATA_DIR is set — the warehouse from the real
+ * files into a temp folder and `astro build --outDir <tmp>` with JEUGDHULP_WAREHOUSE pointing at it.
+ * dist/ and public/data are not touched by these builds (BENCH_BUILD=0 skips them). Loopback only;
+ * nothing is fetched. JEUGDHULP_DIST=<dir> measures (and if needed builds) that folder instead of dist/.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants as zc } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { DIST, ROOT, ensureBuilt, findChromium, isLocal, launchChromium, serveDir, type Served } from '../tests/e2e/server.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PAGES = ['/', '/regio/JZ20/', '/gemeente/GM0307/'];
+const CHART = 'figure.chart [data-plot] svg';
+const TARGET = { firstChartMs: 500, beforeChartBytes: 50 * 1024, duckdb: 0, buildSeconds: 60 };
+
+const br = (b: Buffer | string) => brotliCompressSync(b, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const ms = (n: number) => `${Math.round(n)} ms`;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+// ------------------------------------------------------------------------------- bytes before the chart
+
+function fileFor(path: string) {
+  return join(DIST, path, path.endsWith('/') ? 'index.html' : '');
+}
+
+/** Brotli bytes of the HTML up to the first chart's </svg> plus the render-blocking CSS/JS in <head>. */
+function beforeChart(path: string): { html: number; blocking: number; total: number } | undefined {
+  const html = readFileSync(fileFor(path), 'utf8');
+  const plot = html.indexOf('data-plot');
+  const end = plot < 0 ? -1 : html.indexOf('</svg>', plot);
+  if (end < 0) return undefined;
+  const head = html.slice(0, html.indexOf('</head>'));
+  const blocking: string[] = [];
+  for (const tag of head.match(/<link\b[^>]*>/g) ?? []) {
+    if (/\brel=["']?stylesheet/.test(tag) && !/\bmedia=["']?print/.test(tag)) blocking.push(/\bhref=["']?([^"' >]+)/.exec(tag)![1]);
+  }
+  for (const tag of head.match(/<script\b[^>]*>/g) ?? []) {
+    const src = /\bsrc=["']?([^"' >]+)/.exec(tag)?.[1];
+    if (src && !/\b(async|defer)\b|type=["']?module/.test(tag)) blocking.push(src);
+  }
+  const h = br(html.slice(0, end + '</svg>'.length));
+  const b = blocking.reduce((s, href) => s + br(readFileSync(join(DIST, new URL(href, 'http://x/').pathname))), 0);
+  return { html: h, blocking: b, total: h + b };
+}
+
+// ------------------------------------------------------------------------------------------ one run
+
+const PROBE = `(() => {
+  const done = new Set();
+  const mark = (k) => { if (!done.has(k)) { done.add(k); performance.mark('bench-' + k); } };
+  const check = () => {
+    if (!document.querySelector(${JSON.stringify(CHART)})) return false;
+    mark('chart-in-dom');
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => mark('painted');
+      ch.port2.postMessage(0);
+    });
+    return true;
+  };
+  const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+  mo.observe(document, { childList: true, subtree: true });
+})()`;
+
+interface Run {
+  firstChart: number | null;
+  fcp: number | null;
+  total: number;
+  totalBr: number;
+  js: number;
+  jsBr: number;
+  duckdb: number;
+  requests: number;
+  external: string[];
+}
+
+async function measure(browser: Browser, served: Served, path: string, js: boolean): Promise<Run> {
+  const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.enable');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE, worldName: 'bench' });
+    const bodies: Promise<void>[] = [];
+    const r: Run = { firstChart: null, fcp: null, total: 0, totalBr: 0, js: 0, jsBr: 0, duckdb: 0, requests: 0, external: [] };
+    context.on('request', (q) => {
+      r.requests++;
+      if (!isLocal(q.url(), served)) r.external.push(q.url());
+    });
+    context.on('response', (res) =>
+      bodies.push(
+        res.body().then(
+          (b) => {
+            const c = br(b);
+            r.total += b.length;
+            r.totalBr += c;
+            const type = res.request().resourceType();
+            if (type === 'script' || /javascript|wasm/.test(res.headers()['content-type'] ?? '')) {
+              r.js += b.length;
+              r.jsBr += c;
+            }
+            if (res.url().toLowerCase().includes('duckdb')) r.duckdb += b.length;
+          },
+          () => undefined,
+        ),
+      ),
+    );
+    await page.goto(served.url + path, { waitUntil: 'load' });
+    await page.waitForLoadState('networkidle');
+    // Let a chart that is painted after load be recorded (not the case for these static pages).
+    const hasChart = (await page.locator(CHART).count()) > 0;
+    if (hasChart) await page.waitForFunction(() => performance.getEntriesByName('bench-painted').length > 0, null, { timeout: 10_000 }).catch(() => undefined);
+    const t = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      painted: performance.getEntriesByName('bench-painted')[0]?.startTime ?? null,
+    }));
+    r.fcp = t.fcp;
+    r.firstChart = hasChart && t.painted != null ? Math.max(t.fcp ?? 0, t.painted) : null;
+    await Promise.all(bodies);
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
+// ----------------------------------------------------------------------------------------- site build
+
+function timed(args: string[], env: NodeJS.ProcessEnv) {
+  const t0 = performance.now();
+  const p = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const seconds = (performance.now() - t0) / 1000;
+  return { ok: p.status === 0, seconds, log: `${p.stdout}${p.stderr}` };
+}
+
+function countPages(dir: string): number {
+  let n = 0;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.html')) n++;
+    }
+  };
+  walk(dir);
+  return n;
+}
+
+function buildSite(label: string, data: string, work: string) {
+  const wh = join(work, `${label}-warehouse`);
+  const out = join(work, `${label}-dist`);
+  const d = timed(['scripts/build-data.ts', '--data', data, '--out', wh], { JEUGDHULP_DATA_DIR: '' });
+  if (!d.ok) return console.log(`${label.padEnd(8)} build:data FAILED\n${d.log.trim().split('\n').slice(-10).join('\n')}`);
+  const s = timed([join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out], { JEUGDHULP_WAREHOUSE: wh });
+  if (!s.ok) return console.log(`${label.padEnd(8)} astro build FAILED\n${s.log.trim().split('\n').slice(-15).join('\n')}`);
+  const astroSays = /(\d+) page\(s\) built/.exec(s.log)?.[1] ?? '?';
+  const ok = s.seconds <= TARGET.buildSeconds ? 'ok' : 'OVER';
+  console.log(
+    `${label.padEnd(8)} build:data ${d.seconds.toFixed(1).padStart(5)} s   astro build ${s.seconds.toFixed(1).padStart(5)} s ` +
+      `(target ≤ ${TARGET.buildSeconds} s: ${ok})   ${countPages(out)} HTML files (Astro: ${astroSays} pages)   ${data}`,
+  );
+}
+
+// -------------------------------------------------------------------------------------------- main
+
+const chromiumPath = findChromium();
+console.log(`bench:pages on Node ${process.version}, ${cpus().length} cores, ${chromiumPath ?? 'no chromium'}; ${RUNS} runs per row (median), CPU 4× slower, cold cache`);
+console.log(ensureBuilt((s) => console.log(s)));
+const sample = JSON.parse(readFileSync(join(DIST, 'data', 'datapackage.json'), 'utf8')).sample === true;
+console.log(`dist/ built on ${sample ? 'the embedded sample' : 'a full warehouse'}\n`);
+
+if (!chromiumPath) {
+  console.log('no chromium on PATH: page timings skipped (apt-get install chromium)');
+} else {
+  const served = await serveDir();
+  const browser = await launchChromium(chromiumPath);
+  const rows: string[][] = [];
+  const external = new Set<string>();
+  // The floor of this machine: a one-line HTML page (no CSS, no chart), measured the same way.
+  const blankDir = mkdtempSync(join(tmpdir(), 'bench-blank-'));
+  writeFileSync(join(blankDir, 'index.html'), '<!doctype html><html lang="nl"><title>leeg</title><p>Leeg.</p></html>');
+  const blank = await serveDir(blankDir);
+  try {
+    for (const js of [true, false]) {
+      await measure(browser, blank, '/', js);
+      const runs: Run[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, blank, '/', js));
+      rows.push(['(blank page)', js ? 'on' : 'off', '—', ms(median(runs.map((r) => r.fcp ?? NaN))), '—', '', '', '', '']);
+    }
+    for (const path of PAGES) {
+      const before = beforeChart(path);
+      for (const js of [true, false]) {
+        await measure(browser, served, path, js); // warm-up: server, disk cache of the OS, Chromium's code caches
+        const runs: Run[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, served, path, js));
+        runs.forEach((r) => r.external.forEach((u) => external.add(u)));
+        const charts = runs.map((r) => r.firstChart).filter((x): x is number => x != null);
+        const last = runs[runs.length - 1];
+        const fc = charts.length ? median(charts) : null;
+        rows.push([
+          path,
+          js ? 'on' : 'off',
+          fc == null ? 'no chart' : `${ms(fc)} ${fc <= TARGET.firstChartMs ? 'ok' : 'OVER'}`,
+          ms(median(runs.map((r) => r.fcp ?? NaN))),
+          before ? `${kb(before.total)} ${before.total <= TARGET.beforeChartBytes ? 'ok' : 'OVER'}` : '—',
+          `${kb(last.total)} / ${kb(last.totalBr)}`,
+          `${kb(last.js)} / ${kb(last.jsBr)}`,
+          `${last.duckdb} B ${last.duckdb === TARGET.duckdb ? 'ok' : 'OVER'}`,
+          String(last.requests),
+        ]);
+      }
+    }
+  } finally {
+    await browser.close();
+    await served.close();
+    await blank.close();
+    rmSync(blankDir, { recursive: true, force: true });
+  }
+  const head = ['page', 'JS', 'first chart', 'FCP', 'before chart (br)', 'total raw / br', 'JS raw / br', 'DuckDB', 'requests'];
+  const targets = ['', '', '≤ 500 ms', '', '≤ 50.0 KB', '', '', '0 B', ''];
+  const all = [head, targets, ...rows];
+  const w = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd();
+  console.log(line(head));
+  console.log(line(targets.map((t, i) => (t ? t : i === 0 ? 'target' : ''))));
+  console.log(w.map((n) => '-'.repeat(n)).join('  '));
+  rows.forEach((r) => console.log(line(r)));
+  console.log(
+    `\nfirst chart = max(FCP, end of the first frame with ${CHART} in the DOM), median; before chart = brotli(HTML up to the ` +
+      `first chart's </svg>) + brotli(render-blocking CSS); total/JS = all response bodies until network idle (one run); ` +
+      `(blank page) = FCP of a one-line page: what this machine and browser need before any page paints.`,
+  );
+  console.log(external.size ? `REQUESTS THAT LEFT 127.0.0.1: ${[...external].join(', ')}` : 'requests outside 127.0.0.1: none');
+}
+
+if (process.env.BENCH_BUILD === '0') process.exit(0);
+console.log('\nsite build (astro build into a temp outDir; dist/ and public/data untouched):');
+const work = mkdtempSync(join(tmpdir(), 'bench-pages-'));
+try {
+  buildSite('sample', 'data/sample', work);
+  const real = process.env.JEUGDHULP_DATA_DIR ? resolve(process.env.JEUGDHULP_DATA_DIR) : undefined;
+  if (real && existsSync(real)) buildSite('real', real, work);
+  else console.log('real     set JEUGDHULP_DATA_DIR to a raw data folder (e.g. ../shared/data/raw) to time the build on the real files');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

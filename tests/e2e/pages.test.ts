@@ -1,0 +1,188 @@
+/**
+ * The built pages in headless Chromium, with JavaScript off and on: every chart is there as SVG (or as
+ * the written "geen cijfers" sentence), with its summary; the numbers are the warehouse's, in Dutch
+ * format; the sample notice shows on every page; no request leaves 127.0.0.1.
+ * The site is built by tests/e2e/global-setup.ts; see tests/e2e/server.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  builtOnSample, CHROMIUM_MISSING, DIST, findChromium, launchChromium, openPage, sampleNoticeShown, serveDir, type Served,
+} from './server.ts';
+
+const CHROMIUM = findChromium();
+if (!CHROMIUM) console.warn(CHROMIUM_MISSING);
+
+// --- what the warehouse says (the copy the site serves under /data/) ---------------------------------
+
+interface Obs { indicator: string; geo_code: string; period: string; value: string; status: string; boundary_year: string }
+
+function latest(indicator: string, geo = 'NL01'): { year: number; value: number; status: string } | undefined {
+  const rows = Papa.parse<Obs>(readFileSync(join(DIST, 'data', 'observations.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  // As the site's SQL does: per year the row of the newest boundary year, then the last year with a value.
+  const byYear = new Map<number, Obs>();
+  for (const r of rows.filter((r) => r.indicator === indicator && r.geo_code === geo)) {
+    const y = Number(r.period);
+    const prev = byYear.get(y);
+    if (!prev || Number(r.boundary_year) > Number(prev.boundary_year)) byYear.set(y, r);
+  }
+  const known = [...byYear.entries()].filter(([, r]) => r.value !== '').sort((a, b) => a[0] - b[0]);
+  if (!known.length) return undefined;
+  const [year, r] = known[known.length - 1];
+  return { year, value: Number(r.value), status: r.status };
+}
+const nl = (v: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(v);
+
+// --- the pages ---------------------------------------------------------------------------------------
+
+interface PageCase {
+  path: string;
+  geo: string;
+  h1: RegExp;
+  /** Words every "geen cijfers" sentence on the page names (the place). */
+  place?: string;
+}
+const CHART_PAGES: PageCase[] = [
+  { path: '/gebruik/', geo: 'NL01', h1: /Hoeveel jongeren krijgen jeugdhulp\?/ },
+  { path: '/regio/JZ20/', geo: 'JZ20', h1: /^Jeugdregio Eemland\s*\(JZ20\)$/, place: 'jeugdregio Eemland' },
+  { path: '/gemeente/GM0307/', geo: 'GM0307', h1: /^Gemeente Amersfoort\s*\(GM0307\)$/, place: 'Amersfoort' },
+];
+
+describe.skipIf(!CHROMIUM)(`pages in headless Chromium (${CHROMIUM ?? 'no chromium'})`, () => {
+  let served: Served;
+  let browser: Browser;
+  beforeAll(async () => {
+    served = await serveDir();
+    browser = await launchChromium(CHROMIUM!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  /** The chart ids in the page's HTML as served: the browser must show each of them. */
+  const chartIds = async (path: string) => {
+    const html = await (await fetch(served.url + path)).text();
+    return [...html.matchAll(/<figure class="chart"[^>]*data-chart="([^"]+)"/g)].map((m) => m[1]);
+  };
+
+  for (const js of [false, true]) {
+    describe(`JavaScript ${js ? 'on' : 'off'}`, () => {
+      it('home: the headline is the warehouse number for Nederland, in Dutch format, with its year', async () => {
+        const t = await openPage(browser, served, { js });
+        try {
+          const res = await t.page.goto(`${served.url}/`);
+          expect(res?.status()).toBe(200);
+          await expect(t.page.locator('h1').textContent()).resolves.toBe('Jeugdhulp in Beeld');
+          const jz = latest('jongeren_jeugdzorg')!;
+          expect(jz, 'NL01 jongeren_jeugdzorg in observations.csv').toBeDefined();
+          const big = t.page.locator('[data-headline="gebruik"]');
+          expect(await big.isVisible()).toBe(true);
+          expect((await big.textContent())?.trim()).toBe(nl(jz.value)); // e.g. 435.760
+          const sentence = (await big.locator('xpath=following-sibling::p[1]').textContent())!.replace(/\s+/g, ' ');
+          expect(sentence).toContain(`jongeren kregen jeugdzorg in ${jz.year}`);
+          // Four story cards, each linking to its theme page.
+          expect(await t.page.locator('[data-stories] .card h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+            '/gebruik/', '/kosten/', '/verblijf/', '/maatregelen-2022/',
+          ]);
+          // The finder: a plain form to the A–Z list without JavaScript, a combobox with it.
+          const button = t.page.getByRole('button', { name: 'Naar de lijst' });
+          expect(await button.isVisible()).toBe(!js);
+          expect(await t.page.locator('#finder-q').getAttribute('role')).toBe('combobox');
+          expect(await t.page.locator('form[data-finder]').getAttribute('action')).toBe('/zoeken/');
+          expect(await sampleNoticeShown(t.page)).toBe(builtOnSample());
+          expect(t.errors, 'uncaught errors in the page').toEqual([]);
+          expect(t.external, 'requests that left 127.0.0.1').toEqual([]);
+        } finally {
+          await t.context.close();
+        }
+      });
+
+      for (const c of CHART_PAGES) {
+        it(`${c.path}: every chart is an SVG or a written "geen cijfers", with its summary`, async () => {
+          const ids = await chartIds(c.path);
+          expect(ids.length).toBeGreaterThan(0);
+          const t = await openPage(browser, served, { js });
+          try {
+            const res = await t.page.goto(served.url + c.path);
+            expect(res?.status()).toBe(200);
+            expect((await t.page.locator('h1').textContent())!.replace(/\s+/g, ' ').trim()).toMatch(c.h1);
+            expect(await sampleNoticeShown(t.page)).toBe(builtOnSample());
+
+            const figures = t.page.locator('figure.chart');
+            expect(await figures.evaluateAll((fs) => fs.map((f) => (f as HTMLElement).dataset.chart))).toEqual(ids);
+            let drawn = 0;
+            for (let i = 0; i < ids.length; i++) {
+              const f = figures.nth(i);
+              expect(await f.isVisible(), `${ids[i]} visible`).toBe(true);
+              expect((await f.locator('h2, h3').first().textContent())!.trim().length).toBeGreaterThan(3);
+              const svg = f.locator('[data-plot] svg:visible');
+              const empty = f.locator('[data-empty]');
+              if ((await svg.count()) > 0) {
+                drawn++;
+                expect(await svg.count()).toBe(1); // wide or narrow, not both
+                const box = (await svg.boundingBox())!;
+                expect(box.width, `${ids[i]} SVG width`).toBeGreaterThan(300);
+                expect(box.height, `${ids[i]} SVG height`).toBeGreaterThan(150);
+                // Marks, not just an empty frame: at least one line, bar or dot.
+                expect(await svg.locator('path, rect, circle, line').count()).toBeGreaterThan(5);
+                const summary = f.locator('[data-summary]');
+                expect(await summary.isVisible(), `${ids[i]}: summary visible`).toBe(true);
+                expect((await summary.textContent())!.trim().length).toBeGreaterThan(40);
+                expect(await f.locator('.legend li').count()).toBeGreaterThan(0);
+              } else {
+                expect(await empty.isVisible(), `${ids[i]}: neither a visible chart SVG nor a written "geen cijfers" sentence`).toBe(true);
+                const text = (await empty.textContent())!;
+                expect(text).toMatch(/geen cijfers/);
+                if (c.place) expect(text).toContain(c.place);
+              }
+              // The comparison panel exists only with JavaScript.
+              const explore = f.locator('[data-explore]');
+              if ((await explore.count()) > 0) {
+                expect(await explore.isVisible(), `${ids[i]}: comparison panel shown only with JavaScript`).toBe(js);
+                if (js) expect(await explore.locator('summary').textContent()).toBe('Vergelijk met andere plaatsen');
+              }
+            }
+            expect(drawn).toBeGreaterThan(0);
+
+            // Real numbers: young people in youth care as the warehouse has them — the place's own, or, when
+            // it has none (Amersfoort and Eemland in the sample), Nederland's beside a "geen cijfers" summary.
+            const nat = latest('jongeren_jeugdhulp')!;
+            expect(nat, 'NL01 jongeren_jeugdhulp in observations.csv').toBeDefined();
+            const own = latest('jongeren_jeugdhulp', c.geo);
+            const trend = t.page.locator('#grafiek-gebruik-trend');
+            if (!own) expect(await trend.locator('[data-summary], [data-empty]').textContent()).toContain(`Voor ${c.place} zijn geen cijfers`);
+            const jh = own ?? nat;
+            // The table under the chart (in the page, folded) has the last year with the Dutch-formatted number …
+            const rows = await trend.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent!.trim())));
+            expect(rows.find((r) => r[0] === String(jh.year)), `table row ${jh.year}`).toContain(nl(jh.value));
+            // … and that year is on the x-axis of the drawn chart.
+            expect(await trend.locator('[data-plot] svg:visible').textContent()).toContain(String(jh.year));
+
+            expect(t.errors, 'uncaught errors in the page').toEqual([]);
+            expect(t.external, 'requests that left 127.0.0.1').toEqual([]);
+            expect(t.requests.filter((u) => u.toLowerCase().includes('duckdb'))).toEqual([]);
+          } finally {
+            await t.context.close();
+          }
+        });
+      }
+    });
+  }
+
+  it('an unknown path gets the site 404 page with status 404', async () => {
+    const t = await openPage(browser, served, { js: false });
+    try {
+      const res = await t.page.goto(`${served.url}/gemeente/GM9999/`);
+      expect(res?.status()).toBe(404);
+      expect(await t.page.locator('h1').count()).toBe(1);
+      expect(await sampleNoticeShown(t.page)).toBe(builtOnSample());
+      expect(t.external, 'requests that left 127.0.0.1').toEqual([]);
+    } finally {
+      await t.context.close();
+    }
+  });
+});
