@@ -188,6 +188,14 @@ function setup(box: HTMLElement, n: number) {
       status.textContent = `De vergelijkingsdata kon niet worden geladen (${(e as Error).message}).`;
       return;
     }
+    // A chart that starts empty has no years on the page: take the period from the data itself.
+    if (!state.from || !state.to) {
+      const ys = Object.values(data.series).flatMap((rows) => rows.map(([y]) => y));
+      if (ys.length) {
+        state.from = Math.min(...ys);
+        state.to = Math.max(...ys);
+      }
+    }
     let rel = state.relative && data.base;
     // Without the base population (the sample has none) a ratio cannot be made: show counts and say so.
     const hasBase = state.chosen.some((c) => (data.series[c] ?? []).some(([, v, b]) => v != null && b != null));

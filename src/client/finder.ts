@@ -58,7 +58,7 @@ function setup(form: HTMLFormElement) {
     results = searchPlaces(all, q).map((x) => x.p);
     active = results.length ? 0 : -1;
     paint();
-    status.textContent = q.trim() ? (results.length ? `${results.length} plaatsen gevonden` : 'Geen plaats gevonden') : '';
+    status.textContent = q.trim() ? (results.length ? `${results.length} ${results.length === 1 ? 'plaats' : 'plaatsen'} gevonden` : 'Geen plaats gevonden') : '';
   };
   input.addEventListener('input', update);
   input.addEventListener('focus', () => void places());

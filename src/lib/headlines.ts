@@ -45,3 +45,15 @@ export async function valueIn(indicator: string, year: number, geo = 'NL01'): Pr
   );
   return r[0]?.v ?? null;
 }
+
+/** The newest known value of several indicators for several places, in one query: key "indicator|geo". */
+export async function latestValues(indicators: string[], geos: string[]): Promise<Map<string, Point>> {
+  const list = (xs: string[]) => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ');
+  const rows = await query<Point & { indicator: string; geo_code: string } & Record<string, string | number>>(
+    `WITH ${OBS_CTE}
+     SELECT indicator, geo_code, period AS jaar, value AS waarde, status FROM o
+     WHERE indicator IN (${list(indicators)}) AND geo_code IN (${list(geos)}) AND value IS NOT NULL
+     QUALIFY row_number() OVER (PARTITION BY indicator, geo_code ORDER BY period DESC) = 1`,
+  );
+  return new Map(rows.map((r) => [`${r.indicator}|${r.geo_code}`, { jaar: r.jaar, waarde: r.waarde, status: r.status }]));
+}

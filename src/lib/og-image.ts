@@ -3,7 +3,15 @@
  * shows the chart. resvg renders the same SVG the page inlines; CSS variables fall back to their
  * print-safe defaults and text uses the machine's fonts.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { existsSync } from 'node:fs';
+import { renderAsync } from '@resvg/resvg-js';
+
+/**
+ * Scanning every system font for each image costs most of the render; two known files are enough.
+ * Without them (another distribution), resvg falls back to the system fonts.
+ */
+const FONT_FILES = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'].filter((f) => existsSync(f));
+const FONT = FONT_FILES.length === 2 ? { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' } : { loadSystemFonts: true };
 
 const W = 1200;
 const H = 630;
@@ -35,7 +43,20 @@ ${chart || `<text x="60" y="330" font-size="30" fill="#555">Cijfers over jeugdhu
 </svg>`;
 }
 
-export function ogPng(title: string, subtitle: string, chartSvg: string | null): Uint8Array {
-  const r = new Resvg(ogSvg(title, subtitle, chartSvg), { fitTo: { mode: 'width', value: W }, font: { loadSystemFonts: true } });
-  return r.render().asPng();
+/** At most this many images in flight: each holds a 1200 × 630 pixmap until it is encoded. */
+const IN_FLIGHT = 4;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Rendered on libuv's thread pool, so a build draws several images at once on both cores. */
+export async function ogPng(title: string, subtitle: string, chartSvg: string | null): Promise<Uint8Array> {
+  if (running >= IN_FLIGHT) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  try {
+    const img = await renderAsync(ogSvg(title, subtitle, chartSvg), { fitTo: { mode: 'width', value: W }, font: FONT });
+    return img.asPng();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }

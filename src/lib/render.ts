@@ -24,16 +24,27 @@ export interface RenderedChart {
 export const WIDE = 720;
 export const NARROW = 360;
 
-export async function contextFor(code: string): Promise<ChartContext> {
-  const geo = await getGeo(code);
-  if (!geo) throw new Error(`unknown place ${code}`);
-  return { geo, region: geo.level === 'gemeente' ? await regionOf(code) : undefined };
+const contexts = new Map<string, Promise<ChartContext>>();
+
+export function contextFor(code: string): Promise<ChartContext> {
+  const key = `${warehouseDir()}|${code}`;
+  let p = contexts.get(key);
+  if (!p) {
+    p = (async () => {
+      const geo = await getGeo(code);
+      if (!geo) throw new Error(`unknown place ${code}`);
+      return { geo, region: geo.level === 'gemeente' ? await regionOf(code) : undefined };
+    })();
+    contexts.set(key, p);
+  }
+  return p;
 }
 
 export function drawSvg(chart: ChartDef<Row>, rows: Row[], width: number): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const el = chart.plot(rows, { document: document as unknown as Document, width });
-  el.setAttribute('role', 'img');
+  // The summary sentence and the data table beside it are the text alternative; the drawing is decoration for
+  // screen readers.
   el.setAttribute('aria-hidden', 'true');
   return el.outerHTML;
 }
@@ -63,15 +74,35 @@ async function render(chart: ChartDef<Row>, code: string): Promise<RenderedChart
   const ctx = await contextFor(code);
   const rows = await query(chart.sql, { geo: code });
   const hasData = chart.hasData(rows);
+  let wide: string | undefined;
+  let narrow: string | undefined;
+  const svg = {
+    get wide() {
+      return (wide ??= drawSvg(chart, rows, WIDE));
+    },
+    get narrow() {
+      return (narrow ??= drawSvg(chart, rows, NARROW));
+    },
+  };
   return {
     chart,
     ctx,
     rows,
     hasData,
-    svg: hasData ? { wide: drawSvg(chart, rows, WIDE), narrow: drawSvg(chart, rows, NARROW) } : null,
+    // Each width is drawn on first use: CSV downloads and getStaticPaths need the rows only, a briefing
+    // only the narrow drawing, and Plot is the costly part of a build.
+    svg: hasData ? svg : null,
     legend: hasData ? chart.legend(rows) : [],
     summary: hasData ? chart.summary(rows, ctx) : chart.empty(ctx),
     table: hasData ? chart.table(rows, ctx) : null,
     sqlForPlace: sqlFor(chart, ctx.geo),
   };
+}
+
+/**
+ * Every chart for every place, started together so both warehouse connections stay busy; the results
+ * land in the memo that pages, embeds and downloads read. Returns them in chart-major order.
+ */
+export function renderAll(charts: ChartDef<Row>[], codes: string[]): Promise<RenderedChart[]> {
+  return Promise.all(charts.flatMap((c) => codes.map((g) => renderChart(c, g))));
 }

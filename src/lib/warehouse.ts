@@ -1,7 +1,7 @@
 /**
  * Build-time access to the warehouse (design §1): the Parquet files written by `npm run build:data`,
- * queried with @duckdb/node-api. One in-memory DuckDB with one cached connection; every table is a
- * view over its Parquet file, so chart SQL reads `observations`, `geo`, `membership`, … by name, the
+ * queried with @duckdb/node-api. One in-memory DuckDB with one cached connection; every table is
+ * loaded from its Parquet file, so chart SQL reads `observations`, `geo`, `membership`, … by name, the
  * same SQL a reader sees under "SQL" and can run on the downloaded files.
  *
  * The folder is `$JEUGDHULP_WAREHOUSE`, default `public/data` (where the pipeline writes).
@@ -32,10 +32,12 @@ export function warehouseExists(dir = warehouseDir()): boolean {
   return existsSync(resolve(dir, 'observations.parquet')) && existsSync(resolve(dir, 'geo.parquet'));
 }
 
-let conP: Promise<DuckDBConnection> | undefined;
+/** Two connections to one in-memory database: a build keeps both cores busy with small queries. */
+const POOL = 2;
+let conP: Promise<DuckDBConnection[]> | undefined;
 let conDir: string | undefined;
 
-async function open(dir: string): Promise<DuckDBConnection> {
+async function open(dir: string): Promise<DuckDBConnection[]> {
   if (!warehouseExists(dir)) {
     throw new Error(
       `warehouse not found in ${dir}: run \`npm run build:data\` first, or point JEUGDHULP_WAREHOUSE at a folder with observations.parquet and geo.parquet`,
@@ -46,17 +48,21 @@ async function open(dir: string): Promise<DuckDBConnection> {
   const con = await instance.connect();
   for (const t of TABLE_NAMES) {
     const file = resolve(dir, `${t}.parquet`);
-    if (existsSync(file)) await con.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`);
+    // Loaded into memory once: a build runs thousands of small queries, and re-reading Parquet for each
+    // one was most of their cost. The SQL is the same a reader runs on the downloaded files.
+    if (existsSync(file)) await con.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`);
   }
   // membership and herindelingen may be missing from an early warehouse: keep the SQL valid.
   if (!existsSync(resolve(dir, 'membership.parquet'))) {
     await con.run('CREATE TABLE membership (gemeente_code VARCHAR, jeugdregio_code VARCHAR, year INTEGER)');
   }
-  return con;
+  const pool = [con];
+  while (pool.length < POOL) pool.push(await instance.connect());
+  return pool;
 }
 
-/** The cached connection (one per warehouse folder; reopened if JEUGDHULP_WAREHOUSE changes, e.g. in tests). */
-export function connection(): Promise<DuckDBConnection> {
+/** The cached connections (per warehouse folder; reopened if JEUGDHULP_WAREHOUSE changes, e.g. in tests). */
+function connections(): Promise<DuckDBConnection[]> {
   const dir = warehouseDir();
   if (!conP || conDir !== dir) {
     conDir = dir;
@@ -68,7 +74,8 @@ export function connection(): Promise<DuckDBConnection> {
   return conP;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+/** One queue per connection: a connection runs one query at a time; a new query takes the shortest queue. */
+const queues: { tail: Promise<unknown>; pending: number }[] = Array.from({ length: POOL }, () => ({ tail: Promise.resolve(), pending: 0 }));
 
 /** Only the parameters the statement names ($geo, $year …): DuckDB rejects unused ones. */
 function usedParams(sql: string, params: Params): Params {
@@ -88,11 +95,13 @@ function plain(v: unknown): string | number | boolean | null {
 
 /**
  * Run SQL with named parameters ($geo …) and return plain JS rows (BIGINT → number, NaN → null).
- * Queries run one after another on the single connection.
+ * Up to two queries run at once, each on its own connection.
  */
 export async function query<T extends Row = Row>(sql: string, params: Params = {}): Promise<T[]> {
+  const i = queues[0].pending <= queues[1].pending ? 0 : 1;
+  const q = queues[i];
   const run = async () => {
-    const con = await connection();
+    const con = (await connections())[i];
     const reader = await con.runAndReadAll(sql, usedParams(sql, params) as never);
     return reader.getRowObjectsJS().map((r) => {
       const o: Row = {};
@@ -100,8 +109,9 @@ export async function query<T extends Row = Row>(sql: string, params: Params = {
       return o as T;
     });
   };
-  const p = queue.then(run, run);
-  queue = p.catch(() => undefined);
+  q.pending++;
+  const p = q.tail.then(run, run).finally(() => q.pending--);
+  q.tail = p.catch(() => undefined);
   return p;
 }
 

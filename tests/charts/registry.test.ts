@@ -3,10 +3,10 @@
  * the columns its spec uses; every chart renders to the same SVG twice; summaries and tables agree
  * with the rows the SQL returned.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS, EFFECT_CHARTS, chartById } from '../../src/charts/index.ts';
 import { buildWarehouse } from '../../src/pipeline/build.ts';
 import { writeWarehouse } from '../../src/pipeline/write.ts';
@@ -16,11 +16,14 @@ import { indicator } from '../../src/pipeline/indicators.ts';
 
 const PLACES = ['NL01', 'JZ20', 'GM0307', 'GM1900'];
 
+let tmp = '';
 beforeAll(async () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'jib-registry-')), 'data');
+  tmp = mkdtempSync(join(tmpdir(), 'jib-registry-'));
+  const out = join(tmp, 'data');
   await writeWarehouse(await buildWarehouse('data/sample'), out);
   process.env.JEUGDHULP_WAREHOUSE = out;
 });
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('chart registry', () => {
   it('has unique ids and every indicator it names exists', () => {
@@ -51,7 +54,7 @@ describe('chart registry', () => {
         }
         const b = drawSvg(chart, a.rows, 720);
         expect(b).toBe(a.svg!.wide);
-        expect(a.svg!.wide).toMatch(/^<svg[^>]*role="img"/);
+        expect(a.svg!.wide).toMatch(/^<svg[^>]*aria-hidden="true"/);
         expect(a.svg!.narrow).not.toBe(a.svg!.wide);
         const years = a.rows.map((r) => r.jaar).filter((y): y is number => typeof y === 'number');
         if (EFFECT_CHARTS.includes(chart)) {

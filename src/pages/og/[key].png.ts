@@ -18,10 +18,27 @@ export async function getStaticPaths() {
       props: { title: p.level === 'jeugdregio' ? `Jeugdregio ${p.name}` : `Gemeente ${p.name}`, subtitle: 'Jeugdhulp in cijfers', geo: p.code, charts: CHARTS.map((c) => c.id) },
     });
   }
+  for (const o of out) void image(o.props).catch(() => undefined);
   return out;
 }
 
+const images = new Map<string, Promise<Uint8Array>>();
+
+/** All images are started while the routes are collected, and GET only waits for its own. */
+function image(props: Props): Promise<Uint8Array> {
+  let p = images.get(props.geo + props.title);
+  if (!p) {
+    p = draw(props);
+    images.set(props.geo + props.title, p);
+  }
+  return p;
+}
+
 export async function GET({ props }: { props: Props }) {
+  return new Response(await image(props), { headers: { 'Content-Type': 'image/png' } });
+}
+
+async function draw(props: Props): Promise<Uint8Array> {
   let svg: string | null = null;
   let chartTitle = props.subtitle;
   for (const id of props.charts) {
@@ -33,5 +50,5 @@ export async function GET({ props }: { props: Props }) {
       break;
     }
   }
-  return new Response(ogPng(props.title, chartTitle, svg), { headers: { 'Content-Type': 'image/png' } });
+  return ogPng(props.title, chartTitle, svg);
 }

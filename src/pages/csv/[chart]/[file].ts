@@ -6,17 +6,16 @@ import { CHARTS } from '../../../charts/index.ts';
 import type { ChartDef, Row } from '../../../charts/types.ts';
 import { columnsOf, toDelimited, type Dialect } from '../../../pipeline/delimited.ts';
 import { allPlaces } from '../../../lib/places.ts';
-import { renderChart } from '../../../lib/render.ts';
+import { renderAll, renderChart } from '../../../lib/render.ts';
 
 export async function getStaticPaths() {
   const codes = ['NL01', ...(await allPlaces()).map((p) => p.code)];
   const paths = [];
-  for (const chart of CHARTS) {
-    for (const geo of codes) {
-      if (!(await renderChart(chart, geo)).hasData) continue;
-      for (const dialect of ['international', 'excel-nl'] as const) {
-        paths.push({ params: { chart: chart.id, file: `${geo}${dialect === 'excel-nl' ? '.excel-nl' : ''}.csv` }, props: { chart, geo, dialect } });
-      }
+  for (const r of await renderAll(CHARTS, codes)) {
+    if (!r.hasData) continue;
+    const geo = r.ctx.geo.geo_code;
+    for (const dialect of ['international', 'excel-nl'] as const) {
+      paths.push({ params: { chart: r.chart.id, file: `${geo}${dialect === 'excel-nl' ? '.excel-nl' : ''}.csv` }, props: { chart: r.chart, geo, dialect } });
     }
   }
   return paths;
