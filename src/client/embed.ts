@@ -1,7 +1,9 @@
 /** Embeds: tell the host page our height (it resizes the iframe), and route ?geo= to the static page. */
 export function reportHeight() {
   if (window.parent === window) return;
-  const send = () => window.parent.postMessage({ type: 'jib-hoogte', hoogte: Math.ceil(document.documentElement.scrollHeight) }, '*');
+  // The content's own height: scrollHeight never drops below the iframe's current height, so a tall
+  // iframe would never shrink to fit.
+  const send = () => window.parent.postMessage({ type: 'jib-hoogte', hoogte: Math.ceil(document.documentElement.getBoundingClientRect().height) }, '*');
   new ResizeObserver(send).observe(document.body);
   addEventListener('load', send);
   send();
