@@ -7,11 +7,12 @@ import gebruikTrend from './gebruik-trend.ts';
 import kostenPerInwoner from './kosten-per-inwoner.ts';
 import kostenTrend from './kosten-trend.ts';
 import verblijfPerVorm from './verblijf-per-vorm.ts';
+import gesloten2030 from './gesloten-2030.ts';
 import { EFFECT_CHARTS } from './maatregelen-effect.ts';
 import type { ChartDef, Row } from './types.ts';
 
 /** The stories of every place page: use, residential care, spending. */
-export const CORE_CHARTS: ChartDef<any>[] = [gebruikTrend, verblijfPerVorm, kostenTrend, kostenPerInwoner];
+export const CORE_CHARTS: ChartDef<any>[] = [gebruikTrend, verblijfPerVorm, gesloten2030, kostenTrend, kostenPerInwoner];
 
 /** Actual against the pre-2022 trend, per indicator (the 2022 measures). */
 export { EFFECT_CHARTS };

@@ -22,7 +22,7 @@ export interface Db {
   worker: Worker;
 }
 
-/** A fresh database with the warehouse tables registered as views over /data/<table>.parquet. */
+/** A fresh database with the warehouse tables read from /data/<table>.parquet, and file access then off. */
 export async function openWarehouse(): Promise<Db> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
@@ -40,8 +40,12 @@ export async function openWarehouse(): Promise<Db> {
     for (const t of TABLES) {
       const url = new URL(`/data/${t}.parquet`, location.href).href;
       await db.registerFileURL(`${t}.parquet`, url, duckdb.DuckDBDataProtocol.HTTP, false);
-      await con.query(`CREATE VIEW ${t} AS SELECT * FROM parquet_scan('${t}.parquet')`);
+      // A table, not a view over the file: once the tables are read, file access is switched off.
+      await con.query(`CREATE TABLE ${t} AS SELECT * FROM parquet_scan('${t}.parquet')`);
     }
+    // No more files or URLs: read_csv(concat('https:', '//…')) would otherwise let the worker (which the
+    // page's CSP does not cover) fetch from another host. DuckDB cannot switch this back on while running.
+    await con.query('SET enable_external_access = false');
   } finally {
     await con.close();
   }

@@ -233,7 +233,10 @@ function setup(box: HTMLElement, n: number) {
           const d = rows.filter((r) => r.code === c);
           return [
             Plot.line(d, { x: 'jaar', y: 'waarde', stroke: COLORS[i], strokeWidth: 2.5, strokeDasharray: DASHES[i] }),
-            Plot.dot(d.filter((r) => r.waarde != null), { x: 'jaar', y: 'waarde', fill: COLORS[i], symbol: SYMBOLS[i], r: 4.5 }),
+            Plot.dot(d.filter((r) => r.waarde != null), {
+              x: 'jaar', y: 'waarde', fill: COLORS[i], symbol: SYMBOLS[i], r: 4.5,
+              title: (r: (typeof rows)[number]) => `${r.naam}, ${r.jaar}${r.status !== 'definitief' ? ' (voorlopig)' : ''}: ${fmt(r.waarde!)}`,
+            }),
           ];
         }),
         Plot.tip(rows.filter((r) => r.waarde != null), Plot.pointer({

@@ -28,7 +28,7 @@ export const THEMES: Theme[] = [
       nl: 'Het beleid wil dat kinderen zo veel mogelijk thuis opgroeien. Jeugdhulp met verblijf — pleegzorg, een gezinshuis, gesloten plaatsing of een andere woonvorm — zou daarom moeten afnemen. Of dat gebeurt, ziet u hier.',
       en: 'Policy aims for children to grow up at home wherever possible, so residential youth care — foster care, family-style homes, secure placement and other forms — should decline. This page shows whether it does.',
     },
-    charts: ['verblijf-per-vorm'],
+    charts: ['verblijf-per-vorm', 'gesloten-2030'],
     regionIndicator: { indicator: 'jongeren_jeugdhulp_met_verblijf', base: 'bevolking_0_22', factor: 1000, label: 'jongeren met verblijf per 1.000 jongeren' },
   },
   {
