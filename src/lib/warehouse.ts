@@ -244,3 +244,9 @@ export async function indicatorsWithData(code: string): Promise<Set<string>> {
   );
   return new Set(r.map((x) => x.indicator));
 }
+
+/** Map outlines the pipeline wrote (jeugdregio.geojson / gemeente.geojson), or null when the data had none. */
+export function geometry(level: 'jeugdregio' | 'gemeente', dir = warehouseDir()): { type: 'FeatureCollection'; features: { properties: { code: string; name: string }; geometry: unknown }[] } | null {
+  const file = resolve(dir, `${level}.geojson`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}

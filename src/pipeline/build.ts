@@ -14,6 +14,7 @@ import { readCbsV4 } from './readers/cbs-v4.ts';
 import { readCsv } from './readers/csv.ts';
 import { iv3FromCbs, readIv3Totals, type Iv3Row } from './readers/iv3.ts';
 import { readPublishedFigures } from './readers/published-figures.ts';
+import { readBoundaries, type Boundary } from './readers/boundaries.ts';
 import { readStatlineCsv } from './readers/statline-csv.ts';
 import type { CbsRecord, SourceFile } from './readers/types.ts';
 import { digest, sourceInfo, type Fetched, type FileDigest, type SourceInfo } from './sources.ts';
@@ -34,6 +35,8 @@ export interface Warehouse {
   sample: SampleMeta | null;
   /** The indeling every gemeente series is recast to. */
   boundaryYear: number;
+  /** Outlines for the map (from boundaries/<YYYY>/*.geojson, the newest year up to boundaryYear); none without. */
+  geometry: { level: 'gemeente' | 'jeugdregio'; year: number; regions: Boundary[] }[];
 }
 
 export type Progress = (step: string, rows: number, seconds: number) => void;
@@ -200,8 +203,26 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   const recastObs = await step('recast to one indeling', () => recast([...observations, ...summed], crosswalk, lastYear, isAdditive, existed));
 
   for (const o of recastObs) if (!INDICATORS.some((d) => d.id === o.indicator)) throw new Error(`internal: unknown indicator ${o.indicator}`);
+  // 7. Map outlines: for each level the newest year not after the indeling; codes must be known places.
+  const geometry = await step('boundaries (GeoJSON)', () => {
+    const out: Warehouse['geometry'] = [];
+    for (const level of ['jeugdregio', 'gemeente'] as const) {
+      const pick = found.boundaries.filter((b) => b.level === level && b.year <= lastYear).sort((a, b) => b.year - a.year)[0];
+      if (!pick) continue;
+      const f = load(pick.path);
+      const regions = readBoundaries(f);
+      const known = new Set(geography.geo.map((g) => g.geo_code));
+      regions.forEach((r, i) => {
+        if (!known.has(r.code)) throw new InputError({ file: f.rel, line: i + 1, column: 'statcode' }, `unknown ${level} code "${r.code}"`, 'a code of CBS Gebieden in Nederland');
+      });
+      out.push({ level, year: pick.year, regions });
+    }
+    return out;
+  });
+
   return {
     geography,
+    geometry,
     observations: sortObservations(recastObs),
     crosswalk,
     sources: sourceInfo.describe(files, readManifests(found.manifests, dataDir)),

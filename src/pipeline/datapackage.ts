@@ -109,8 +109,15 @@ export function datapackage(w: Warehouse, hashes: Record<string, string>, sizes:
       },
     ].map((r) => ({ ...r, bytes: sizes[r.path], hash: `sha256:${hashes[r.path]}` }));
   });
+  const geometry = w.geometry.map((g) => ({
+    name: `${g.level}-grenzen`, path: `${g.level}.geojson`, format: 'geojson', mediatype: 'application/geo+json', profile: 'data-resource',
+    title: `Grenzen van de ${g.level === 'gemeente' ? 'gemeenten' : 'jeugdregio’s'} (${g.year})`,
+    description: 'Vereenvoudigde CBS-geometrie (cartomap), WGS84, coördinaten op 4 decimalen; properties code en name.',
+    bytes: sizes[`${g.level}.geojson`], hash: `sha256:${hashes[`${g.level}.geojson`]}`,
+  }));
   return {
-    profile: 'tabular-data-package',
+    // GeoJSON is not tabular: with map outlines the package is a plain data package.
+    profile: w.geometry.length ? 'data-package' : 'tabular-data-package',
     name: 'jeugdhulp-in-beeld',
     title: w.sample ? 'Jeugdhulp in Beeld — voorbeelddata' : 'Jeugdhulp in Beeld — datawarehouse',
     description: w.sample?.description ?? 'Jeugdzorg, kosten en bevolking per gemeente, jeugdregio en Nederland uit CBS StatLine en Iv3.',
@@ -123,6 +130,6 @@ export function datapackage(w: Warehouse, hashes: Record<string, string>, sizes:
       title: s.title, path: s.path, table: s.table, url: s.url, sha256: s.sha256, bytes: s.bytes,
       ...(s.retrieved ? { fetched_url: s.fetched_url, retrieved: s.retrieved, modified: s.modified } : {}),
     })),
-    resources,
+    resources: [...resources, ...geometry],
   };
 }

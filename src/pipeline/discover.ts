@@ -13,6 +13,8 @@ export interface Discovered {
   iv3Names: string[];
   published: string[];
   manifests: string[];
+  /** boundaries/<YYYY>/(gemeente|jeugdregio).geojson */
+  boundaries: { year: number; level: 'gemeente' | 'jeugdregio'; path: string }[];
   sampleMeta?: string;
 }
 
@@ -23,7 +25,7 @@ const V4 = new RegExp(`^cbs_(\\d{5}[a-z]{3})_(.+)\\.${EXT}$`, 'i');
 const STATLINE = /^(\d{5}[A-Za-z]{3})(_.*)?\.csv$/;
 
 export function discover(dataDir: string): Discovered {
-  const d: Discovered = { gebieden: [], gebiedenMeasureCodes: [], v4: [], v3: [], statline: [], iv3Totals: [], iv3Names: [], published: [], manifests: [] };
+  const d: Discovered = { gebieden: [], gebiedenMeasureCodes: [], v4: [], v3: [], statline: [], iv3Totals: [], iv3Names: [], published: [], manifests: [], boundaries: [] };
   const v4ByKey = new Map<string, Discovered['v4'][number]>();
   const rel = (p: string) => relative(dataDir, p).split(sep).join('/');
   const walk = (dir: string) => {
@@ -62,6 +64,9 @@ export function discover(dataDir: string): Discovered {
       else if (name === 'gemeentenamen.csv') d.iv3Names.push(path);
       else if (name === 'figures.csv' || name === 'gemeente_figures.csv') d.published.push(path);
       else if (name === 'manifest.json') d.manifests.push(path);
+      else if ((m = /^(gemeente|jeugdregio)\.geojson$/.exec(name)) && /^\d{4}$/.test(basename(dir))) {
+        d.boundaries.push({ year: Number(basename(dir)), level: m[1] as 'gemeente' | 'jeugdregio', path });
+      }
       else if (name === 'sample.json' && dir === dataDir) d.sampleMeta = path;
       else if ((m = STATLINE.exec(name))) d.statline.push({ tableId: m[1].toUpperCase(), path });
     }

@@ -5,6 +5,7 @@ import type { Warehouse } from './build.ts';
 import { datapackage, TABLES, type TableSpec } from './datapackage.ts';
 import { duck, sqlString } from './duckdb.ts';
 import { toDelimited, type Dialect } from './delimited.ts';
+import { toGeoJson } from './readers/boundaries.ts';
 
 type Row = Record<string, string | number | boolean | null>;
 
@@ -38,6 +39,10 @@ export async function writeWarehouse(w: Warehouse, outDir: string): Promise<stri
       writeFileSync(join(tmp, `${name}.csv`), toCsv(spec, rows[name], 'international'));
       writeFileSync(join(tmp, `${name}.excel-nl.csv`), toCsv(spec, rows[name], 'excel-nl'));
       written.push(`${name}.parquet`, `${name}.csv`, `${name}.excel-nl.csv`);
+    }
+    for (const g of w.geometry) {
+      writeFileSync(join(tmp, `${g.level}.geojson`), toGeoJson(g.regions));
+      written.push(`${g.level}.geojson`);
     }
     const hashes = Object.fromEntries(written.map((f) => [f, sha256(readFileSync(join(tmp, f)))]));
     const sizes = Object.fromEntries(written.map((f) => [f, readFileSync(join(tmp, f)).length]));
