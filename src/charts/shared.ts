@@ -168,9 +168,13 @@ export function lineChart<R extends Row>(spec: LineChartSpec<R>, { document, wid
       Plot.line(s.rows, {
         x: spec.x, y: spec.y, stroke: s.color, strokeWidth: 2.5, strokeDasharray: s.dash, strokeLinecap: 'round',
       }),
+      // Provisional figures (voorlopig, nader voorlopig) get an open marker: they may still change.
       Plot.dot(defined, {
-        x: spec.x, y: spec.y, symbol: s.symbol, r: 4.5, fill: s.color, stroke: 'var(--plot-background, #fff)', strokeWidth: 1,
-        title: spec.title as (d: R) => string,
+        x: spec.x, y: spec.y, symbol: s.symbol, r: 4.5,
+        fill: (d: R) => (isProvisional(d) ? 'var(--plot-background, #fff)' : s.color),
+        stroke: (d: R) => (isProvisional(d) ? s.color : 'var(--plot-background, #fff)'),
+        strokeWidth: (d: R) => (isProvisional(d) ? 2 : 1),
+        title: ((d: R) => `${(spec.title as (d: R) => string)(d)}${isProvisional(d) ? ' (voorlopig)' : ''}`) as (d: R) => string,
       }),
     );
   }
@@ -217,6 +221,9 @@ export function pivotByYear<R extends Row>(
   ]);
   return { caption, head: ['Jaar', ...series.map((s) => s.label)], body, rowHeader: 0 };
 }
+
+/** A row whose CBS status is voorlopig or nader voorlopig. */
+export const isProvisional = (r: Row): boolean => typeof r.status === 'string' && r.status !== 'definitief';
 
 export const provisional = (rows: Row[]): string => {
   const ys = years(rows.filter((r) => r.status && r.status !== 'definitief'));
