@@ -67,6 +67,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [serveWarehouse(), sitemap()],
   vite: {
+    // Never inline: Astro would put a script under 4 kB into the page as inline code, which the CSP
+    // (script-src 'self', no 'unsafe-inline') blocks, so it would silently not run.
+    build: { assetsInlineLimit: 0 },
     // The DuckDB node bindings are native: keep them out of the SSR bundle.
     ssr: { external: ['@duckdb/node-api', '@duckdb/node-bindings'] },
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

@@ -12,17 +12,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/e2e/**'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/**', 'tests/site/**'],
         },
       },
       {
-        // Browser tests (headless Chromium on the built site). globalSetup builds dist/ once, before any
-        // e2e file runs; each file then serves dist/ on its own port with its own browser, so the files
-        // may run beside each other and beside the unit tests.
+        // Tests on the built site: in headless Chromium (tests/e2e/) and in plain Node over the files
+        // (tests/site/). globalSetup builds dist/ once, before any of these files runs; each browser file
+        // then serves dist/ on its own port with its own browser, so the files may run beside each
+        // other and beside the unit tests.
         extends: true,
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts', 'tests/site/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
         },
       },

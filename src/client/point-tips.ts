@@ -15,6 +15,7 @@ function setup(holder: HTMLElement) {
   tip.hidden = true;
   holder.append(tip);
   holder.tabIndex = 0;
+  holder.setAttribute('role', 'group'); // aria-label is not allowed on a plain div
   holder.setAttribute('aria-label', 'Grafiek: gebruik de pijltjestoetsen om de punten één voor één te lezen');
   let index = -1;
   let marked: SVGElement | null = null;
