@@ -1,6 +1,6 @@
 /**
  * What `npm run fetch` downloads: the one place to change a table id, a year range or a host.
- * Hosts, endpoints and traps are described in /work/shared/docs/cbs-api.md (the same notes the readers follow).
+ * Hosts, endpoints and traps are described in ../shared/docs/cbs-api.md (beside the repository) (the same notes the readers follow).
  *
  * When CBS renames or replaces a table, change its id here; the readers match topics on Title, not on Key,
  * so a successor table with the same topic titles needs no other change.
