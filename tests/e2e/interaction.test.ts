@@ -3,10 +3,9 @@
  * place to a chart's comparison panel. No request may leave 127.0.0.1 and no DuckDB is loaded.
  * The site is built by tests/e2e/global-setup.ts; see tests/e2e/server.ts.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  builtOnSample, CHROMIUM_MISSING, findChromium, launchChromium, openPage, sampleNoticeShown, serveDir, type Served,
+  builtOnSample, CHROMIUM_MISSING, findChromium, openPage, sampleNoticeShown, useSite,
 } from './server.ts';
 
 const CHROMIUM = findChromium();
@@ -16,22 +15,13 @@ interface Place { c: string; n: string; l: string; h: string }
 interface ExploreData { series: Record<string, [number, number | null, number | null, string][]> }
 
 describe.skipIf(!CHROMIUM)(`interaction in headless Chromium (${CHROMIUM ?? 'no chromium'})`, () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    served = await serveDir();
-    browser = await launchChromium(CHROMIUM!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const site = useSite(CHROMIUM!);
 
   it('the finder finds Súdwest-Fryslân for "sudwest" and opens it with ArrowDown/Enter', async () => {
-    const t = await openPage(browser, served, { js: true });
+    const t = await openPage(site.browser, site.served, { js: true });
     try {
       const { page } = t;
-      await page.goto(`${served.url}/`);
+      await page.goto(`${site.served.url}/`);
       expect(await sampleNoticeShown(page), 'sample notice').toBe(builtOnSample());
       const input = page.locator('#finder-q');
       await input.focus();
@@ -53,7 +43,7 @@ describe.skipIf(!CHROMIUM)(`interaction in headless Chromium (${CHROMIUM ?? 'no 
       }
       expect(await activeText()).toContain('Súdwest-Fryslân');
       expect(await option.getAttribute('aria-selected')).toBe('true');
-      await Promise.all([page.waitForURL(`${served.url}/gemeente/GM1900/`), page.keyboard.press('Enter')]);
+      await Promise.all([page.waitForURL(`${site.served.url}/gemeente/GM1900/`), page.keyboard.press('Enter')]);
       expect((await page.locator('h1').textContent())!.replace(/\s+/g, ' ').trim()).toBe('Gemeente Súdwest-Fryslân (GM1900)');
       expect(await page.locator('figure.chart').count()).toBeGreaterThan(0);
       expect(await sampleNoticeShown(page), 'sample notice').toBe(builtOnSample());
@@ -65,10 +55,10 @@ describe.skipIf(!CHROMIUM)(`interaction in headless Chromium (${CHROMIUM ?? 'no 
   });
 
   it('the comparison panel redraws the chart with an added place, and puts the standard chart back', async () => {
-    const t = await openPage(browser, served, { js: true });
+    const t = await openPage(site.browser, site.served, { js: true });
     try {
       const { page } = t;
-      await page.goto(`${served.url}/gemeente/GM0307/`);
+      await page.goto(`${site.served.url}/gemeente/GM0307/`);
       const figure = page.locator('#grafiek-gebruik-trend');
       const box = figure.locator('[data-explore]');
       await box.waitFor({ state: 'visible' });
@@ -78,8 +68,8 @@ describe.skipIf(!CHROMIUM)(`interaction in headless Chromium (${CHROMIUM ?? 'no 
       // panel loads; its name as places.json spells it.
       const compare = (await box.getAttribute('data-compare'))!.split(',');
       const [y0, y1] = (await box.getAttribute('data-years'))!.split('-').map(Number);
-      const data = (await (await fetch(served.url + (await box.getAttribute('data-src'))!)).json()) as ExploreData;
-      const places = (await (await fetch(`${served.url}/places.json`)).json()) as Place[];
+      const data = (await (await fetch(site.served.url + (await box.getAttribute('data-src'))!)).json()) as ExploreData;
+      const places = (await (await fetch(`${site.served.url}/places.json`)).json()) as Place[];
       const extra = places.find(
         (p) => p.l === 'gemeente' && !compare.includes(p.c) && (data.series[p.c] ?? []).some(([y, v]) => v != null && y >= y0 && y <= y1),
       );

@@ -7,10 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  builtOnSample, CHROMIUM_MISSING, DIST, findChromium, launchChromium, openPage, sampleNoticeShown, serveDir, type Served,
+  builtOnSample, CHROMIUM_MISSING, DIST, findChromium, openPage, sampleNoticeShown, useSite,
 } from './server.ts';
 
 const CHROMIUM = findChromium();
@@ -52,29 +51,20 @@ const CHART_PAGES: PageCase[] = [
 ];
 
 describe.skipIf(!CHROMIUM)(`pages in headless Chromium (${CHROMIUM ?? 'no chromium'})`, () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    served = await serveDir();
-    browser = await launchChromium(CHROMIUM!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const site = useSite(CHROMIUM!);
 
   /** The chart ids in the page's HTML as served: the browser must show each of them. */
   const chartIds = async (path: string) => {
-    const html = await (await fetch(served.url + path)).text();
+    const html = await (await fetch(site.served.url + path)).text();
     return [...html.matchAll(/<figure class="chart"[^>]*data-chart="([^"]+)"/g)].map((m) => m[1]);
   };
 
   for (const js of [false, true]) {
     describe(`JavaScript ${js ? 'on' : 'off'}`, () => {
       it('home: the headline is the warehouse number for Nederland, in Dutch format, with its year', async () => {
-        const t = await openPage(browser, served, { js });
+        const t = await openPage(site.browser, site.served, { js });
         try {
-          const res = await t.page.goto(`${served.url}/`);
+          const res = await t.page.goto(`${site.served.url}/`);
           expect(res?.status()).toBe(200);
           await expect(t.page.locator('h1').textContent()).resolves.toBe('Jeugdhulp in Beeld');
           const jz = latest('jongeren_jeugdzorg')!;
@@ -105,9 +95,9 @@ describe.skipIf(!CHROMIUM)(`pages in headless Chromium (${CHROMIUM ?? 'no chromi
         it(`${c.path}: every chart is an SVG or a written "geen cijfers", with its summary`, async () => {
           const ids = await chartIds(c.path);
           expect(ids.length).toBeGreaterThan(0);
-          const t = await openPage(browser, served, { js });
+          const t = await openPage(site.browser, site.served, { js });
           try {
-            const res = await t.page.goto(served.url + c.path);
+            const res = await t.page.goto(site.served.url + c.path);
             expect(res?.status()).toBe(200);
             expect((await t.page.locator('h1').textContent())!.replace(/\s+/g, ' ').trim()).toMatch(c.h1);
             expect(await sampleNoticeShown(t.page)).toBe(builtOnSample());
@@ -174,9 +164,9 @@ describe.skipIf(!CHROMIUM)(`pages in headless Chromium (${CHROMIUM ?? 'no chromi
   }
 
   it('an unknown path gets the site 404 page with status 404', async () => {
-    const t = await openPage(browser, served, { js: false });
+    const t = await openPage(site.browser, site.served, { js: false });
     try {
-      const res = await t.page.goto(`${served.url}/gemeente/GM9999/`);
+      const res = await t.page.goto(`${site.served.url}/gemeente/GM9999/`);
       expect(res?.status()).toBe(404);
       expect(await t.page.locator('h1').count()).toBe(1);
       expect(await sampleNoticeShown(t.page)).toBe(builtOnSample());

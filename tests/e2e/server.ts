@@ -17,6 +17,7 @@
  * 4. For the tests: openPage() (a fresh context that records every request, the ones leaving
  *    127.0.0.1, and uncaught page errors), builtOnSample(), sampleNoticeShown().
  */
+import { afterAll, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -230,4 +231,21 @@ export async function sampleNoticeShown(page: Page): Promise<boolean> {
   const n = page.locator('[data-sample-notice]');
   if ((await n.count()) !== 1) return false;
   return (await n.isVisible()) && /voorbeeldset|small sample/.test((await n.textContent()) ?? '');
+}
+
+/**
+ * Serve dist/ and start Chromium for the enclosing describe block, closing both afterwards. Tests read
+ * `site.served` and `site.browser` (set once beforeAll has run).
+ */
+export function useSite(executablePath: string): { served: Served; browser: Browser } {
+  const site = {} as { served: Served; browser: Browser };
+  beforeAll(async () => {
+    site.served = await serveDir();
+    site.browser = await launchChromium(executablePath);
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.served?.close();
+  });
+  return site;
 }

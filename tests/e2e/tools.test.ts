@@ -7,29 +7,19 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_MISSING, findChromium, launchChromium, openPage, serveDir, type Served } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_MISSING, findChromium, openPage, useSite } from './server.ts';
 
 const CHROMIUM = findChromium();
 if (!CHROMIUM) console.warn(CHROMIUM_MISSING);
 
 describe.skipIf(!CHROMIUM)('journalist and councillor tools in headless Chromium', () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    served = await serveDir();
-    browser = await launchChromium(CHROMIUM!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const site = useSite(CHROMIUM!);
 
   it('downloads the data behind a chart as CSV (both dialects) with the values shown in its table', async () => {
-    const t = await openPage(browser, served, { js: false });
+    const t = await openPage(site.browser, site.served, { js: false });
     const { page } = t;
-    await page.goto(`${served.url}/gebruik/`);
+    await page.goto(`${site.served.url}/gebruik/`);
     const fig = page.locator('#grafiek-gebruik-trend');
     // The table under the chart, as a reader sees it: year → Dutch-formatted count.
     const shown = new Map<string, string>();
@@ -57,9 +47,9 @@ describe.skipIf(!CHROMIUM)('journalist and councillor tools in headless Chromium
   });
 
   it('exports the visible chart as SVG and as a 2× PNG', async () => {
-    const t = await openPage(browser, served, { js: true });
+    const t = await openPage(site.browser, site.served, { js: true });
     const { page } = t;
-    await page.goto(`${served.url}/gebruik/`);
+    await page.goto(`${site.served.url}/gebruik/`);
     const fig = page.locator('#grafiek-gebruik-trend');
     await fig.locator('[data-tools] summary').click();
     const [svgDl] = await Promise.all([page.waitForEvent('download'), fig.locator('[data-download="svg"]').click()]);
@@ -77,14 +67,14 @@ describe.skipIf(!CHROMIUM)('journalist and councillor tools in headless Chromium
   });
 
   it('an embed in a host page resizes its iframe to its content', async () => {
-    const t = await openPage(browser, served, { js: true });
+    const t = await openPage(site.browser, site.served, { js: true });
     const { page } = t;
-    await page.goto(`${served.url}/gebruik/`);
+    await page.goto(`${site.served.url}/gebruik/`);
     const code = await page.locator('#grafiek-gebruik-trend [data-embed-code]').inputValue();
     expect(code).toContain('/embed/gebruik-trend/NL01/');
     // The snippet as a newsroom would paste it, pointed at the test server instead of the public site.
     const origin = /src="(https?:\/\/[^/]+)\//.exec(code)![1];
-    const host = code.replaceAll(origin, served.url);
+    const host = code.replaceAll(origin, site.served.url);
     // A newsroom's page on another origin (a second loopback server: Chromium refuses to frame a loopback
     // page into a page without an address, such as about:blank or an intercepted URL).
     const hostServer = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><html><body><p>Host</p>${host}</body></html>`));
@@ -102,9 +92,9 @@ describe.skipIf(!CHROMIUM)('journalist and councillor tools in headless Chromium
   });
 
   it('a permalink restores the places, the view and the period of a comparison', async () => {
-    const t = await openPage(browser, served, { js: true });
+    const t = await openPage(site.browser, site.served, { js: true });
     const { page } = t;
-    await page.goto(`${served.url}/gebruik/?vergelijk=gebruik-trend&plaatsen=NL01,GM0363&weergave=aantal&van=2017&tot=2019#grafiek-gebruik-trend`);
+    await page.goto(`${site.served.url}/gebruik/?vergelijk=gebruik-trend&plaatsen=NL01,GM0363&weergave=aantal&van=2017&tot=2019#grafiek-gebruik-trend`);
     const fig = page.locator('#grafiek-gebruik-trend');
     await expect.poll(() => fig.locator('[data-plot] svg').first().getAttribute('aria-label'), { timeout: 15_000 }).toBe('Vergelijking: Nederland, 2017–2019');
     expect(await fig.locator('.explore details').getAttribute('open')).not.toBeNull();
@@ -112,7 +102,7 @@ describe.skipIf(!CHROMIUM)('journalist and councillor tools in headless Chromium
     expect(await fig.locator('select[id$="-from"]').inputValue()).toBe('2017');
     expect(await fig.locator('input[value="abs"]').isChecked()).toBe(true);
     // Hostile parameters are ignored, not executed.
-    await page.goto(`${served.url}/gebruik/?vergelijk=gebruik-trend&plaatsen=<img src=x onerror=window.__x=1>&van=abc`);
+    await page.goto(`${site.served.url}/gebruik/?vergelijk=gebruik-trend&plaatsen=<img src=x onerror=window.__x=1>&van=abc`);
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => (window as unknown as { __x?: number }).__x)).toBeUndefined();
     expect(t.external).toEqual([]);
@@ -120,9 +110,9 @@ describe.skipIf(!CHROMIUM)('journalist and councillor tools in headless Chromium
   });
 
   it('the SQL console runs an example query and shows a clean error for SELEC 1', async () => {
-    const t = await openPage(browser, served, { js: true });
+    const t = await openPage(site.browser, site.served, { js: true });
     const { page } = t;
-    await page.goto(`${served.url}/sql/`);
+    await page.goto(`${site.served.url}/sql/`);
     await page.locator('[data-run]').click();
     await page.locator('[data-result] table').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-result] thead th').allTextContents()).toEqual(['jaar', 'jongeren', 'status']);
@@ -137,9 +127,9 @@ describe.skipIf(!CHROMIUM)('journalist and councillor tools in headless Chromium
   });
 
   it('a briefing prints to exactly one A4 page', async () => {
-    const t = await openPage(browser, served, { js: false });
+    const t = await openPage(site.browser, site.served, { js: false });
     for (const geo of ['GM0307', 'JZ20', 'JZ12']) {
-      await t.page.goto(`${served.url}/briefing/${geo}/`);
+      await t.page.goto(`${site.served.url}/briefing/${geo}/`);
       const pdf = (await t.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })).toString('latin1');
       expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, geo).toBe(1);
       expect(pdf).toMatch(/\/MediaBox\s*\[\s*0 0 59[45]\.\d+ 84[12]\.\d+\s*\]/);
