@@ -37,6 +37,10 @@ async function main(): Promise<number> {
   };
   try {
     const w = await buildWarehouse(data, progress);
+    if (w.notes.length) {
+      const shown = w.notes.slice(0, 5).map((n) => `  - ${n}`).join('\n');
+      process.stderr.write(`build-data: ${w.notes.length} note(s), nothing guessed:\n${shown}${w.notes.length > 5 ? `\n  … and ${w.notes.length - 5} more` : ''}\n`);
+    }
     const t1 = performance.now();
     const files = await writeWarehouse(w, out);
     progress('write Parquet, CSV, datapackage', files.length, (performance.now() - t1) / 1000);

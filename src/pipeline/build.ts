@@ -8,6 +8,7 @@ import { geographyFromGebieden, isGeographyMeasure, NameIndex, type Geography } 
 import { parseCrosswalk, recast } from './herindeling.ts';
 import { INDICATORS, isAdditive } from './indicators.ts';
 import type { CrosswalkRow, Observation } from './model.ts';
+import { populationGroups } from './population.ts';
 import { observationsFromPublished } from './published-map.ts';
 import { readCbsV3 } from './readers/cbs-v3.ts';
 import { readCbsV4 } from './readers/cbs-v4.ts';
@@ -37,6 +38,8 @@ export interface Warehouse {
   boundaryYear: number;
   /** Outlines for the map (from boundaries/<YYYY>/*.geojson, the newest year up to boundaryYear); none without. */
   geometry: { level: 'gemeente' | 'jeugdregio'; year: number; regions: Boundary[] }[];
+  /** What the build could not do and did not guess (e.g. an age group with a missing year of age). */
+  notes: string[];
 }
 
 export type Progress = (step: string, rows: number, seconds: number) => void;
@@ -113,7 +116,8 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
       if (!tds) throw new InputError({ file: relative(dataDir, t.dir) }, 'no TypedDataSet.json or TypedDataSet.csv', 'the table data beside DataProperties.json');
       const dimensions: Record<string, SourceFile> = {};
       for (const n of entries) if (n.endsWith('.json') && !/^(DataProperties|TypedDataSet|TableInfos|manifest)\.json$/.test(n)) dimensions[basename(n, '.json')] = load(inDir(n));
-      const recs = await readCbsV3({ tableId: t.tableId.toUpperCase(), dataProperties: load(inDir('DataProperties.json')), typedDataSet: load(inDir(tds)), dimensions });
+      const tableInfos = entries.includes('TableInfos.json') ? load(inDir('TableInfos.json')) : undefined;
+      const recs = await readCbsV3({ tableId: t.tableId.toUpperCase(), dataProperties: load(inDir('DataProperties.json')), typedDataSet: load(inDir(tds)), dimensions, tableInfos });
       if (recs.some((r) => r.dims.TaakveldBalanspost || r.dims.FunctieKostenplaatsBalanspost)) iv3Raw.push(iv3FromCbs(recs));
       else cbsRecords.push(...recs);
       out.push(...recs);
@@ -124,6 +128,13 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     const out = found.statline.flatMap((s) => readStatlineCsv(s.tableId, load(s.path)));
     cbsRecords.push(...out);
     return out;
+  });
+  const notes: string[] = [];
+  await step('population 0–17 and 0–22 from single years', () => {
+    const pop = populationGroups(cbsRecords);
+    cbsRecords.push(...pop.records);
+    notes.push(...pop.gaps);
+    return pop.records;
   });
   await step('map CBS topics to indicators', () => {
     const obs = observationsFromCbs(cbsRecords, names, boundaryYear).filter((o) => keepGemeente(o, validGm, cbsRecords));
@@ -228,6 +239,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     sources: sourceInfo.describe(files, readManifests(found.manifests, dataDir)),
     sample,
     boundaryYear: lastYear,
+    notes,
   };
 }
 

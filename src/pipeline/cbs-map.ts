@@ -1,6 +1,6 @@
 import { InputError } from './errors.ts';
 import type { NameIndex } from './geo.ts';
-import { formIndicator, indicator as definition, normTitle } from './indicators.ts';
+import { formIndicator, halfYearId, hasIndicator, indicator as definition, normTitle } from './indicators.ts';
 import type { Observation } from './model.ts';
 import type { CbsRecord } from './readers/types.ts';
 
@@ -16,6 +16,10 @@ export function indicatorOf(r: CbsRecord): string | undefined {
   const others = dims.filter((d) => d !== form);
   const allTotal = (ds: typeof dims) => ds.every(([, c]) => /totaal|^t001/.test(normTitle(c.title)) || c.key === '');
 
+  // Kerncijfers wijken en buurten: CBS's own per-gemeente definition (under 23, in natura), never merged
+  // with the Beleidsinformatie Jeugd series. Those tables have no form dimension.
+  if (!form && /^jongeren met jeugdzorg in natura$/.test(topic) && allTotal(others)) return 'kwb_jongeren_jeugdzorg';
+  if (!form && /^percentage jongeren met jeugdzorg$/.test(topic) && allTotal(others)) return 'kwb_aandeel_jongeren_jeugdzorg';
   if (/jongeren met jeugdzorg/.test(topic) && !/relatief|%|percentage/.test(`${topic} ${unit}`)) {
     if (!allTotal(others)) return undefined;
     return form ? formIndicator(form[1].title) : 'jongeren_jeugdzorg';
@@ -26,6 +30,7 @@ export function indicatorOf(r: CbsRecord): string | undefined {
     const age = dims.find(([k]) => normTitle(k) === 'leeftijd');
     if (!age || !allTotal(dims.filter((d) => d !== age))) return undefined;
     const a = normTitle(age[1].title);
+    if (a === 'totaal') return 'bevolking_totaal';
     if (a === '0 tot 18 jaar') return 'bevolking_0_17';
     if (a === '0 tot 23 jaar') return 'bevolking_0_22';
     return undefined;
@@ -41,6 +46,18 @@ export function indicatorOf(r: CbsRecord): string | undefined {
 export function annualPeriod(p: { key: string; title: string }): number | undefined {
   const m = /^(\d{4})JJ00$/.exec(p.key) ?? /^(\d{4})\s*\**$/.exec(p.key.trim());
   return m ? Number(m[1]) : undefined;
+}
+
+/** 2023HJ01 (API) or "2023 1e halfjaar*" / "1e halfjaar 2023" (labels) → { year: 2023, half: 1 }. */
+export function halfYearPeriod(p: { key: string; title: string }): { year: number; half: 1 | 2 } | undefined {
+  const m = /^(\d{4})HJ0([12])$/.exec(p.key.trim());
+  if (m) return { year: Number(m[1]), half: Number(m[2]) as 1 | 2 };
+  for (const s of [p.key, p.title]) {
+    const h = /\b([12])e halfjaar\b/i.exec(s);
+    const y = /\b(\d{4})\b/.exec(s);
+    if (h && y) return { year: Number(y[1]), half: Number(h[1]) as 1 | 2 };
+  }
+  return undefined;
 }
 
 const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
@@ -61,6 +78,7 @@ export function isOtherPeriod(p: { key: string; title: string }): boolean {
  * value is an error; across tables the table earlier in this list wins, and the others are left out.
  */
 export const TABLE_PRECEDENCE = ['85099NED', '85098NED', '84134NED', '82972NED', '85100NED', '83454NED'];
+const ranked = (table: string) => TABLE_PRECEDENCE.includes(table.toUpperCase());
 const rank = (table: string) => {
   const i = TABLE_PRECEDENCE.indexOf(table.toUpperCase());
   return i === -1 ? TABLE_PRECEDENCE.length : i;
@@ -75,12 +93,17 @@ export function observationsFromCbs(records: CbsRecord[], names: NameIndex, boun
   const out: Observation[] = [];
   const seen = new Map<string, { line: number; table: string; at: number }>();
   for (const r of records) {
-    const indicator = indicatorOf(r);
+    let indicator = indicatorOf(r);
     if (!indicator) continue;
-    const year = annualPeriod(r.period);
+    let year = annualPeriod(r.period);
     if (year === undefined) {
-      if (isOtherPeriod(r.period)) continue;
-      throw new InputError({ file: r.file, line: r.line, column: 'Perioden' }, `unknown period code "${r.period.key}"`, 'a year such as 2019JJ00 or 2019*, or a half-year, quarter, month or peildatum');
+      // A half-year is its own series (persons are counted once per period, so two halves never add up to a year).
+      const half = halfYearPeriod(r.period);
+      if (half && hasIndicator(halfYearId(indicator, half.half))) {
+        indicator = halfYearId(indicator, half.half);
+        year = half.year;
+      } else if (half || isOtherPeriod(r.period)) continue;
+      else throw new InputError({ file: r.file, line: r.line, column: 'Perioden' }, `unknown period code "${r.period.key}"`, 'a year such as 2019JJ00 or 2019*, or a half-year, quarter, month or peildatum');
     }
     let geo = r.region;
     if (!CODE.test(geo)) {
@@ -94,17 +117,25 @@ export function observationsFromCbs(records: CbsRecord[], names: NameIndex, boun
     if (prev && prev.table === r.tableId) {
       throw new InputError({ file: r.file, line: r.line }, `a second value for ${indicator}, ${geo}, ${year} (first at line ${prev.line})`, 'one value per indicator, region and period');
     }
-    if (prev && rank(prev.table) <= rank(r.tableId)) continue;
+    const perThousand = /1 ?000/.test(r.measure.unit) || /1 ?000/.test(r.measure.title);
+    const value = r.value === null ? null : perThousand ? r.value * 1000 : r.value;
+    if (prev && !ranked(prev.table) && !ranked(r.tableId)) {
+      // Two tables without a stated precedence (70072ned and 03759ned both give the population) must agree.
+      const kept = out[prev.at];
+      if (value === null || kept.value === value) continue;
+      if (kept.value !== null) {
+        throw new InputError({ file: r.file, line: r.line, column: r.column }, `${indicator}, ${geo}, ${year} is ${value} here and ${kept.value} in ${kept.source_file} (line ${prev.line})`, 'the same figure in every CBS table that publishes it');
+      }
+    } else if (prev && rank(prev.table) <= rank(r.tableId)) continue;
     if (r.value !== null && r.value < 0 && definition(indicator).unit !== 'euro') {
       throw new InputError({ file: r.file, line: r.line, column: r.column }, `negative value ${r.value} for ${indicator}`, `zero or more ${definition(indicator).unit}, or an empty cell for a missing value`);
     }
-    const perThousand = /1 ?000/.test(r.measure.unit) || /1 ?000/.test(r.measure.title);
     seen.set(key, { line: r.line, table: r.tableId, at: prev ? prev.at : out.length });
     out[prev ? prev.at : out.length] = {
       indicator,
       geo_code: geo,
       period: year,
-      value: r.value === null ? null : perThousand ? r.value * 1000 : r.value,
+      value,
       status: r.status,
       source: r.tableId,
       source_file: r.file,

@@ -163,7 +163,60 @@ export const INDICATORS: IndicatorDef[] = [
     ['Alleen 2023–2024: vanaf 2025 is gesloten plaatsing niet meer apart zichtbaar in Iv3.']),
 ];
 
+const KWB_SOURCE = 'CBS Kerncijfers wijken en buurten (één tabel per jaar: 83220NED 2015 … 85039NED 2021 … 85984NED 2024)';
+const KWB_CAVEATS = [
+  'Een andere CBS-bron dan Beleidsinformatie Jeugd, met een eigen definitie: niet vergelijken met of optellen bij de reeksen "Jongeren met jeugdzorg".',
+  'Alleen per gemeente: CBS publiceert deze kerncijfers niet voor jeugdregio\'s of Nederland, en een regiototaal is geen optelling van gemeenten.',
+];
+
+INDICATORS.push(
+  {
+    id: 'kwb_jongeren_jeugdzorg',
+    label_nl: 'Jongeren met jeugdzorg in natura (kerncijfers wijken en buurten)',
+    label_en: 'Young people in youth care in kind (neighbourhood key figures)',
+    unit: 'jongeren',
+    theme: 'gebruik',
+    definition: 'Personen jonger dan 23 jaar die op enig moment in het jaar jeugdhulp in natura, jeugdbescherming of jeugdreclassering kregen, per gemeente (CBS Kerncijfers wijken en buurten).',
+    additive: false,
+    source_tables: KWB_SOURCE,
+    caveats: KWB_CAVEATS,
+  },
+  {
+    id: 'kwb_aandeel_jongeren_jeugdzorg',
+    label_nl: 'Percentage jongeren met jeugdzorg (kerncijfers wijken en buurten)',
+    label_en: 'Share of young people in youth care (neighbourhood key figures)',
+    unit: 'procent',
+    theme: 'gebruik',
+    definition: 'Jongeren tot 23 jaar met jeugdhulp in natura, jeugdbescherming of jeugdreclassering als percentage van alle personen tot 23 jaar in de gemeente (CBS Kerncijfers wijken en buurten).',
+    additive: false,
+    source_tables: KWB_SOURCE,
+    caveats: [...KWB_CAVEATS, 'Een percentage wordt niet omgerekend naar een nieuwe gemeentelijke indeling: na een herindeling blijft het bij de oude gemeente staan.'],
+  },
+);
+
+/**
+ * CBS's newest youth-care releases are half-years ("1e halfjaar 2025"). A half-year counts each young person
+ * once in that half, so it is its own series: first half against first half, never summed into a year.
+ */
+export const halfYearId = (id: string, half: 1 | 2) => `${id}_h${half}`;
+const HALF_YEAR_SOURCES = new Set(INDICATORS.filter((d) => d.source_tables.includes('85099NED') || d.id === 'aandeel_jongeren_jeugdhulp_in_natura').map((d) => d.id));
+for (const base of [...HALF_YEAR_SOURCES]) {
+  const d = INDICATORS.find((x) => x.id === base)!;
+  for (const half of [1, 2] as const) {
+    INDICATORS.push({
+      ...d,
+      id: halfYearId(base, half),
+      label_nl: `${d.label_nl} (${half}e halfjaar)`,
+      label_en: `${d.label_en} (${half === 1 ? 'first' : 'second'} half-year)`,
+      definition: `${d.definition} Alleen het ${half}e halfjaar (${half === 1 ? 'januari–juni' : 'juli–december'}): elke jongere telt één keer per halfjaar, dus twee halfjaren tellen niet op tot een jaar.`,
+      caveats: [...d.caveats, 'Halfjaarcijfer: alleen vergelijken met hetzelfde halfjaar van andere jaren.'],
+    });
+  }
+}
+
 const BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));
+
+export const hasIndicator = (id: string): boolean => BY_ID.has(id);
 
 export function indicator(id: string): IndicatorDef {
   const d = BY_ID.get(id);

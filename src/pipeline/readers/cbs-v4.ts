@@ -1,5 +1,7 @@
 import { InputError } from '../errors.ts';
 import { readApiTable, text, type RawTable } from './table.ts';
+import { normTitle } from '../indicators.ts';
+import type { Status } from '../model.ts';
 import { statusFrom, type CbsRecord, type Coded, type SourceFile } from './types.ts';
 
 interface CodeEntry {
@@ -95,7 +97,7 @@ export async function readCbsV4(input: V4Input): Promise<CbsRecord[]> {
       line,
       region,
       period: { key: periodKey, title: periodCode?.title ?? periodKey },
-      status: statusFrom(periodCode?.status, periodCode?.title ?? ''),
+      status: periodCode && !periodCode.status ? statusFromDescription(periodCode, measure) : statusFrom(periodCode?.status, periodCode?.title ?? ''),
       measure: { key: measureKey, title: measure.title, unit: measure.unit ?? '', description: measure.description },
       dims,
       value,
@@ -105,6 +107,25 @@ export async function readCbsV4(input: V4Input): Promise<CbsRecord[]> {
   }
   if (keep && !out.length) throw noRows('the file has no observations of the measures the pipeline reads');
   return out;
+}
+
+/**
+ * Tables that mix topics (70072ned Regionale kerncijfers) leave the period's Status empty and say in its
+ * Description which topics are provisional: "Uitkomsten zijn voorlopig over:\n Bevolking - Bevolkingssamenstelling
+ * op 1 januari\n …". A listed theme that the measure's title or first sentence names makes that measure provisional;
+ * an unlisted measure keeps the status its title gives ("2025*").
+ */
+export function statusFromDescription(period: { title: string; description?: string }, measure: { title: string; description?: string }): Status {
+  const about = normTitle(`${measure.title} ${(measure.description ?? '').split(/\.\s|\n/)[0]}`);
+  let status = statusFrom(null, period.title);
+  for (const block of (period.description ?? '').split(/(?=uitkomsten zijn)/i)) {
+    const m = /^uitkomsten zijn (nader )?voorlopig over:([\s\S]*)$/i.exec(block.trim());
+    if (!m) continue;
+    const items = m[2].split(/[\r\n;]+/).map((x) => normTitle(x.replace(/^[-–\s]+|[.;\s]+$/g, ''))).filter(Boolean);
+    // "Bevolking - Bevolkingssamenstelling op 1 januari": the theme before the dash names the measures it covers.
+    if (items.some((item) => item.split(/\s+-\s+/).some((part) => part.length > 3 && about.includes(part)))) status = m[1] ? 'nader voorlopig' : 'voorlopig';
+  }
+  return status;
 }
 
 async function readCodeList(f: SourceFile): Promise<Map<string, CodeEntry>> {
