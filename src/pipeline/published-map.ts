@@ -1,7 +1,7 @@
 import { InputError } from './errors.ts';
 import type { NameIndex } from './geo.ts';
 import type { Observation, Status } from './model.ts';
-import { indicator as definition } from './indicators.ts';
+import { halfYearId, hasIndicator, indicator as definition } from './indicators.ts';
 import type { PublishedFigure } from './readers/published-figures.ts';
 
 /**
@@ -29,7 +29,7 @@ const METRICS: Record<string, string> = {
   pct_jongeren_tot18_met_jeugdhulp_in_natura: 'aandeel_jongeren_jeugdhulp_in_natura',
 };
 
-const LABEL = /^(\d{4})(\*{0,2})(?:\s*\((.+)\))?$/;
+const LABEL = /^(\d{4})(?:H([12]))?(\*{0,2})(?:\s*\((.+)\))?$/;
 
 interface Candidate {
   obs: Observation;
@@ -42,7 +42,7 @@ interface Candidate {
 }
 
 /**
- * Annual figures only (half-years and peildata are other quantities). Where one period was published
+ * Years and half-years (each half-year its own series); peildata are other quantities and left out. Where one period was published
  * more than once the rules are explicit: a later revision beats a note "(as first published)" or
  * "(as published in …)", CBS's own publication beats a secondary source quoting it, definitief beats nader voorlopig beats voorlopig, an exact figure beats a
  * "circa" one; two figures that still disagree are an error.
@@ -50,21 +50,24 @@ interface Candidate {
 export function observationsFromPublished(rows: PublishedFigure[], names: NameIndex, boundaryYear: (y: number) => number): Observation[] {
   const best = new Map<string, Candidate>();
   for (const r of rows) {
-    const indicator = METRICS[r.metric];
+    const base = METRICS[r.metric];
     const m = LABEL.exec(r.year);
-    if (!indicator || !m) continue;
+    if (!base || !m) continue;
+    // "2022H1**": a half-year is its own series (see halfYearId), never a year.
+    const indicator = m[2] ? halfYearId(base, Number(m[2]) as 1 | 2) : base;
+    if (!hasIndicator(indicator)) continue;
     const year = Number(m[1]);
     if (r.value < 0 && definition(indicator).unit !== 'euro') {
       throw new InputError({ file: r.file, line: r.line, column: 'value' }, `negative value ${r.value} for ${r.metric}`, `zero or more ${definition(indicator).unit}`);
     }
-    const status: Status = m[2] === '**' ? 'nader voorlopig' : m[2] === '*' ? 'voorlopig' : 'definitief';
+    const status: Status = m[3] === '**' ? 'nader voorlopig' : m[3] === '*' ? 'voorlopig' : 'definitief';
     const geo = names.lookup(r.geography, year);
     if (!geo) {
       throw new InputError({ file: r.file, line: r.line, column: 'geography' }, `unknown gemeente "${r.geography}"`, `a name as in CBS Gebieden in Nederland ${year}`);
     }
     const c: Candidate = {
       obs: { indicator, geo_code: geo, period: year, value: r.value, status, source: r.source_url, source_file: r.file, boundary_year: boundaryYear(year), flag: null },
-      superseded: /first published|as published/i.test(m[3] ?? ''),
+      superseded: /first published|as published/i.test(m[4] ?? ''),
       secondary: /secondary/i.test(r.source_title),
       approximate: /circa|afgerond/i.test(r.unit),
       line: r.line,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWarehouse, type Warehouse } from '../../src/pipeline/build.ts';
@@ -95,5 +95,44 @@ describe.skipIf(!DIR)(`conformance on the real files (${DIR ?? 'JEUGDHULP_DATA_D
     expect(obs('kosten_pleegzorg_jaarrekening', 'NL01', 2023)?.value).toBeGreaterThan(0);
     expect(obs('kosten_pleegzorg_begroting', 'NL01', 2025)).toBeUndefined();
     expect(obs('kosten_jeugdhulp_begroting', 'NL01', 2025)?.value).toBeGreaterThan(0);
+  });
+
+  it('KWB 2021: the share of young people with youth care for all 352 gemeenten, as in the raw table (Baarn 10,8 %)', () => {
+    const file = find(DIR!, /^TypedDataSet\.json$/).find((p) => p.includes('85039NED'));
+    expect(file, 'kwb-2021-jeugdzorg/85039NED in the data folder').toBeDefined();
+    const raw = JSON.parse(readFileSync(file!, 'utf8')).value as Record<string, unknown>[];
+    const pctKey = Object.keys(raw[0]).find((k) => k.startsWith('PercentageJongerenMetJeugdzorg'))!;
+    const kwb = w.observations.filter((o) => o.indicator === 'kwb_aandeel_jongeren_jeugdzorg' && o.period === 2021);
+    expect(new Set(kwb.map((o) => o.geo_code)).size).toBe(352);
+    for (const r of raw) {
+      const code = String(r.WijkenEnBuurten).trim();
+      expect(kwb.find((o) => o.geo_code === code)?.value, code).toBe(r[pctKey]);
+    }
+    expect(obs('kwb_aandeel_jongeren_jeugdzorg', 'GM0308', 2021)?.value).toBe(10.8);
+    // A percentage is not recast across herindelingen: Weesp (into Amsterdam, 2022) keeps its own.
+    expect(obs('kwb_aandeel_jongeren_jeugdzorg', 'GM0457', 2021)).toMatchObject({ boundary_year: 2021, flag: 'niet-omgerekend' });
+    // Never summed into regions or Nederland, never merged with the Beleidsinformatie Jeugd series.
+    expect(w.observations.some((o) => o.indicator.startsWith('kwb_') && !o.geo_code.startsWith('GM'))).toBe(false);
+  });
+
+  const CAPTURE = join(DIR!, '..', 'cbs-captures', 'v4-checkdecijfers-03759ned', 'observations-page-1.json');
+  it.skipIf(!existsSync(CAPTURE))('population: 03759ned (Leeftijd Totaal, real capture) equals 70072ned for every gemeente and year both have', async () => {
+    const capture = JSON.parse(readFileSync(CAPTURE, 'utf8')).value as { Measure: string; Value: number | null; ValueAttribute: string; Leeftijd: string; RegioS: string; Perioden: string }[];
+    const byKey = new Map(capture.filter((r) => r.Measure === 'M000352' && r.Leeftijd === '10000' && r.RegioS.startsWith('GM') && r.Value !== null).map((r) => [`${r.RegioS}|${r.Perioden}`, r.Value]));
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const con = await (await DuckDBInstance.create(':memory:')).connect();
+    const file = find(DIR!, /^cbs_70072ned_motorvoertuigen_gemeente\.parquet$/)[0];
+    const r = await con.runAndReadAll(`SELECT trim(RegioS) AS g, Perioden AS p, CAST(Value AS DOUBLE) AS v FROM read_parquet('${file}') WHERE Measure = 'M000352_3' AND Value IS NOT NULL`);
+    let shared = 0;
+    for (const row of r.getRowObjectsJS() as { g: string; p: string; v: number }[]) {
+      const other = byKey.get(`${row.g}|${row.p}`);
+      if (other === undefined) continue;
+      shared++;
+      expect(other, `${row.g} ${row.p}`).toBe(row.v);
+    }
+    // 2019–2025 for every gemeente of each year: 355 + 355 + 352 + 345 + 342 × 3.
+    expect(shared).toBe(355 + 355 + 352 + 345 + 342 * 3);
+    // And what the warehouse publishes for 2024 is that figure.
+    for (const [k, v] of byKey) if (k.endsWith('2024JJ00')) expect(obs('bevolking_totaal', k.split('|')[0], 2024)?.value, k).toBe(v);
   });
 });

@@ -88,7 +88,7 @@ describe('cbs-v3 reader', () => {
     expect(indicatorOf(cell(after, 'A045561', 'GM0361', '2019JJ00', 'Jongeren met jeugdzorg relatief')[0])).toBeUndefined();
   });
 
-  it('mapped to observations: years only (no half-years), no provinces, status and nulls kept', async () => {
+  it('mapped to observations: years, and half-years as their own series; no provinces, status and nulls kept', async () => {
     const obs = observationsFromCbs(await read(), await names2022(), (y) => y);
     const find = (ind: string, geo: string, year: number) => obs.filter((o) => o.indicator === ind && o.geo_code === geo && o.period === year);
     expect(find('jongeren_jeugdzorg', 'GM0361', 2019)).toEqual([
@@ -98,6 +98,8 @@ describe('cbs-v3 reader', () => {
     expect(find('jongeren_verblijf_pleegzorg', 'GM0361', 2019)[0].value).toBeNull();
     expect(obs.some((o) => o.geo_code === 'PV27')).toBe(false);
     expect(obs.filter((o) => o.indicator === 'jongeren_jeugdzorg' && o.geo_code === 'GM0361')).toHaveLength(2);
+    // "1e halfjaar 2019*" is first half-year 2019, never added to (or mistaken for) the year.
+    expect(find('jongeren_jeugdzorg_h1', 'GM0361', 2019)).toEqual([expect.objectContaining({ value: 2105, status: 'voorlopig' })]);
   });
 
   it('a key that is not in its code list is an error at the row and column', async () => {

@@ -32,12 +32,13 @@ describe('published-figures reader', () => {
     expect(readPublishedFigures(f)).toEqual([expect.objectContaining({ geography: 'Súdwest-Fryslân', metric: 'jongeren_met_jeugdzorg_totaal_JZ', value: 2290, line: 2 })]);
   });
 
-  it('mapped: a later publication beats "(as first published)", CBS\'s exact figure beats a "circa" one, half-years are left out', async () => {
+  it('mapped: a later publication beats "(as first published)", CBS\'s exact figure beats a "circa" one, a half-year is its own series', async () => {
     const obs = observationsFromPublished(readPublishedFigures(fixture(F)), await names2022(), (y) => y);
-    expect(obs).toHaveLength(2); // jongeren_tot18_met_jeugdhulp_in_natura is context, not an indicator
+    expect(obs).toHaveLength(3); // jongeren_tot18_met_jeugdhulp_in_natura is context, not an indicator
     expect(obs.find((o) => o.indicator === 'jongeren_jeugdbescherming')).toMatchObject({ geo_code: 'NL01', period: 2022, value: 40550, status: 'voorlopig', source: 'https://www.cbs.nl/nl-nl/longread/2024/voorbeeld', source_file: F });
     expect(obs.find((o) => o.indicator === 'jongeren_jeugdreclassering')).toMatchObject({ period: 2022, value: 11130, status: 'definitief' });
     expect(obs.some((o) => o.indicator === 'aandeel_jongeren_jeugdhulp_in_natura')).toBe(false);
+    expect(obs.find((o) => o.indicator === 'aandeel_jongeren_jeugdhulp_in_natura_h1')).toMatchObject({ period: 2022, value: 9.8, status: 'nader voorlopig' });
   });
 
   it('a value with a decimal comma, a year that is no CBS label or a row without URL is an error at line and column', async () => {
