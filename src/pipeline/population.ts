@@ -29,7 +29,16 @@ const SINGLE = /^(\d{1,3}) jaar( of ouder)?$/;
  * guessed). Where a table gives "Totaal" and every single year, their sum must equal it.
  */
 export function populationGroups(records: CbsRecord[]): PopulationResult {
-  const cells = new Map<string, { first: CbsRecord; ages: Map<number, CbsRecord>; total?: CbsRecord; open?: CbsRecord; groups: Set<string> }>();
+  interface Cell {
+    first: CbsRecord;
+    ages: Map<number, CbsRecord>;
+    total?: CbsRecord;
+    /** "105 jaar of ouder" */
+    open?: CbsRecord;
+    /** Group titles the table has itself. */
+    groups: Set<string>;
+  }
+  const cells = new Map<string, Cell>();
   for (const r of records) {
     if (!isPopulation(r)) continue;
     const dim = ageDim(r);
@@ -37,7 +46,7 @@ export function populationGroups(records: CbsRecord[]): PopulationResult {
     const others = Object.entries(r.dims).filter(([k]) => k !== dim);
     if (!others.every(([, c]) => /totaal|^t001/.test(normTitle(c.title)))) continue;
     const key = `${r.tableId}|${r.measure.key}|${r.region}|${r.period.key}`;
-    const cell = cells.get(key) ?? { first: r, ages: new Map(), groups: new Set<string>() };
+    const cell: Cell = cells.get(key) ?? { first: r, ages: new Map(), groups: new Set() };
     cells.set(key, cell);
     const title = normTitle(r.dims[dim].title);
     const m = SINGLE.exec(title);
