@@ -10,8 +10,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { TABLES } from '../pipeline/datapackage.ts';
 
-export const TABLE_NAMES = ['observations', 'geo', 'membership', 'indicators', 'herindelingen'] as const;
+/** Every canonical table (src/pipeline/datapackage.ts is the one list). */
+export const TABLE_NAMES = Object.keys(TABLES);
 
 export type Row = Record<string, string | number | boolean | null>;
 export type Params = Record<string, string | number | boolean | null>;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { trendTables } from '../analysis/effects.ts';
 import { aggregate } from './aggregate.ts';
 import { observationsFromCbs } from './cbs-map.ts';
 import { discover } from './discover.ts';
@@ -40,6 +41,8 @@ export interface Warehouse {
   geometry: { level: 'gemeente' | 'jeugdregio'; year: number; regions: Boundary[] }[];
   /** What the build could not do and did not guess (e.g. an age group with a missing year of age). */
   notes: string[];
+  /** The 2022 analysis per place: the series against its pre-2022 trend, and the verdict (src/analysis/effects.ts). */
+  trends: ReturnType<typeof trendTables>;
 }
 
 export type Progress = (step: string, rows: number, seconds: number) => void;
@@ -231,10 +234,15 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     return out;
   });
 
+  const observationsSorted = sortObservations(recastObs);
+  const trends = trendTables(observationsSorted);
+  progress('trend against actual (2022 measures)', trends.comparisons.length, 0);
+
   return {
     geography,
     geometry,
-    observations: sortObservations(recastObs),
+    observations: observationsSorted,
+    trends,
     crosswalk,
     sources: sourceInfo.describe(files, readManifests(found.manifests, dataDir)),
     sample,

@@ -17,6 +17,8 @@ export function tableRows(w: Warehouse): Record<string, Row[]> {
     membership: w.geography.membership as unknown as Row[],
     indicators: TABLES.indicators.rows!() as Row[],
     herindelingen: w.crosswalk as unknown as Row[],
+    trend_series: w.trends.series as unknown as Row[],
+    trend_comparisons: w.trends.comparisons as unknown as Row[],
   };
 }
 

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  analyseSeries,
-  BREAKS,
-  breaksFor,
-  perThousand,
-  perThousandSeries,
-  tCdf,
-  tQuantile,
-  type Analysis,
-  type AnalyseOptions,
-  type Refusal,
-  type SeriesPoint,
-} from '../../src/pipeline/trend.ts';
+import { BREAKS, breaksFor } from '../../src/analysis/breaks.ts';
+import { tCdf, tQuantile } from '../../src/analysis/t-distribution.ts';
+import { analyseSeries, type Analysis, type AnalyseOptions, type Refusal, type SeriesPoint } from '../../src/analysis/trend.ts';
 
 // --- seeded noise: mulberry32 and Box–Muller, so every run sees the same "random" series
 
@@ -399,35 +389,6 @@ describe('nulls are missing, never 0', () => {
   it('no figure from 2022 on is refused', () => {
     expect(refused(analyseSeries(series(2016, 2021, line))).reason).toBe('geen-vergelijkingsjaren');
     expect(refused(analyseSeries(series(2016, 2023, (y) => (y >= 2022 ? null : line(y))))).reason).toBe('geen-vergelijkingsjaren');
-  });
-
-  it('per 1000 keeps nulls null', () => {
-    expect(perThousand(121, 1000)).toBeCloseTo(121, 12);
-    expect(perThousand(5, 2000)).toBeCloseTo(2.5, 12);
-    expect(perThousand(null, 2000)).toBeNull();
-    expect(perThousand(5, null)).toBeNull();
-    expect(perThousand(5, 0)).toBeNull();
-    expect(perThousand(0, 2000)).toBe(0);
-    expect(
-      perThousandSeries(
-        [
-          { year: 2020, value: 10 },
-          { year: 2021, value: null },
-          { year: 2022, value: 12 },
-          { year: 2023, value: 13 },
-        ],
-        [
-          { year: 2020, value: 100 },
-          { year: 2021, value: 100 },
-          { year: 2022, value: null },
-        ],
-      ),
-    ).toEqual([
-      { year: 2020, value: 100 },
-      { year: 2021, value: null },
-      { year: 2022, value: null },
-      { year: 2023, value: null },
-    ]);
   });
 });
 

@@ -46,6 +46,9 @@
  * a reason and a plain Dutch message; never a line. Null is missing, never 0.
  */
 
+import { formatPercent, listNl } from '../lib/format.ts';
+import { tQuantile } from './t-distribution.ts';
+
 export type TrendModel = 'linear' | 'log-linear';
 export type Estimator = 'theil-sen' | 'ols';
 export type BreakKind = 'level' | 'definition';
@@ -162,208 +165,6 @@ export interface Analysis {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Student t distribution
-
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/** ln Γ(x) for x > 0 (Lanczos, g = 7; relative error ~1e-15). */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let a = LANCZOS[0];
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-/** Continued fraction of the incomplete beta (modified Lentz). */
-function betaContinuedFraction(a: number, b: number, x: number): number {
-  const TINY = 1e-300;
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c = 1;
-  let d = 1 - (qab * x) / qap;
-  if (Math.abs(d) < TINY) d = TINY;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 10_000; m++) {
-    const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < 1e-16) break;
-  }
-  return h;
-}
-
-/** Regularized incomplete beta I_x(a, b). */
-export function incompleteBeta(x: number, a: number, b: number): number {
-  if (!(a > 0 && b > 0)) throw new RangeError(`incompleteBeta: a and b must be > 0 (a=${a}, b=${b})`);
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
-  return x < (a + 1) / (a + b + 2)
-    ? (front * betaContinuedFraction(a, b, x)) / a
-    : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
-}
-
-/** P(T ≤ t) for Student's t with df > 0 degrees of freedom. */
-export function tCdf(t: number, df: number): number {
-  if (!(df > 0)) throw new RangeError(`tCdf: df must be > 0 (got ${df})`);
-  if (Number.isNaN(t)) return NaN;
-  if (t === Infinity) return 1;
-  if (t === -Infinity) return 0;
-  // The lower tail through I_x(df/2, 1/2), x = df/(df + t²); for small |t| via 1 − x to keep precision.
-  const t2 = t * t;
-  const tail = t2 < df
-    ? 0.5 - 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2)
-    : 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
-  return t > 0 ? 1 - tail : tail;
-}
-
-function tPdf(t: number, df: number): number {
-  const c = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-  return Math.exp(c - ((df + 1) / 2) * Math.log1p((t * t) / df));
-}
-
-/** Rough normal quantile for a start value (Abramowitz & Stegun 26.2.23, |error| < 4.5e-4), p ≥ 0.5. */
-function roughNormalQuantile(p: number): number {
-  const q = 1 - p;
-  if (q >= 0.5) return 0;
-  const r = Math.sqrt(-2 * Math.log(q));
-  return r - (2.515517 + 0.802853 * r + 0.010328 * r * r) / (1 + 1.432788 * r + 0.189269 * r * r + 0.001308 * r * r * r);
-}
-
-/**
- * Quantile of Student's t: the t with P(T ≤ t) = p, for 0 < p < 1 and df > 0. Closed forms for df 1 and 2;
- * otherwise a Cornish–Fisher start refined by Newton steps on tCdf inside a bisection bracket
- * (absolute error well below 1e-9 for the df used here).
- */
-export function tQuantile(p: number, df: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`tQuantile: p must be in (0, 1) (got ${p})`);
-  if (!(df > 0)) throw new RangeError(`tQuantile: df must be > 0 (got ${df})`);
-  if (p === 0.5) return 0;
-  if (p < 0.5) return -tQuantile(1 - p, df);
-  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
-  if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
-  const z = roughNormalQuantile(p);
-  const z3 = z ** 3;
-  let t = z + (z3 + z) / (4 * df) + (5 * z ** 5 + 16 * z3 + 3 * z) / (96 * df * df);
-  // Bracket [lo, hi] with tCdf(lo) ≤ p ≤ tCdf(hi).
-  let lo = 0;
-  let hi = Math.max(1, 2 * t);
-  while (tCdf(hi, df) < p) {
-    lo = hi;
-    hi *= 2;
-  }
-  if (!(t > lo && t < hi)) t = (lo + hi) / 2;
-  for (let i = 0; i < 100; i++) {
-    const f = tCdf(t, df) - p;
-    if (f === 0) return t;
-    if (f < 0) lo = t;
-    else hi = t;
-    let next = t - f / tPdf(t, df);
-    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-    if (Math.abs(next - t) <= 1e-13 * Math.max(1, Math.abs(t))) return next;
-    t = next;
-  }
-  return t;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Standard breaks and per-1000
-
-export type BreakSource = 'cbs' | 'iv3';
-
-export interface SiteBreak extends SeriesBreak {
-  id: string;
-  /** Which sources' series it affects. */
-  sources: BreakSource[];
-  /** Whether it also breaks the national total (false: it only moves figures between gemeenten). */
-  national: boolean;
-  /** Dutch, one sentence for a note or tooltip. */
-  description: string;
-}
-
-/**
- * The breaks the site knows of (requirements §D; the caveats in indicators.ts).
- * The CBS coverage change of 2021 is a 'level' break, not a 'definition' one: what is counted (a young person
- * with jeugdhulp) stays the same, more providers report, so the count steps up while the trend can go on.
- * As 'definition' it would refuse every CBS user series with fitTo 2021 (only 2021 is on the new footing),
- * and fitting on 2016–2020 alone would report the coverage step as a 2022 effect. As 'level' the slope
- * comes from 2016–2020 and the level from 2021, with a correspondingly wider band.
- */
-export const BREAKS: readonly SiteBreak[] = [
-  {
-    id: 'cbs-dekking-2021',
-    year: 2021,
-    kind: 'level',
-    label: 'CBS telt meer aanbieders mee',
-    sources: ['cbs'],
-    national: true,
-    description:
-      'Vanaf 2021 telt CBS meer jeugdhulpaanbieders mee. Vanaf dat jaar kan het aantal jongeren met jeugdhulp daardoor hoger liggen dan met de oude telling.',
-  },
-  {
-    id: 'woonplaatsbeginsel-2022',
-    year: 2022,
-    kind: 'level',
-    label: 'Nieuw woonplaatsbeginsel',
-    sources: ['cbs', 'iv3'],
-    national: false,
-    description:
-      'Op 1 januari 2022 veranderde het woonplaatsbeginsel: welke gemeente verantwoordelijk is, en dus bij welke gemeente jongeren en kosten meetellen. Het landelijke totaal verandert daar niet door.',
-  },
-  {
-    id: 'iv3-taakvelden-2023',
-    year: 2023,
-    kind: 'definition',
-    label: 'Nieuwe Iv3-taakvelden jeugd',
-    sources: ['iv3'],
-    national: true,
-    description:
-      'In 2023 is Iv3-taakveld 6.72 opgesplitst in 6.72a–6.74c. De totalen zijn op elkaar aangesloten, maar gemeenten kunnen kosten anders zijn gaan boeken.',
-  },
-];
-
-/** The breaks that apply to a series from `source`; a national series skips breaks that only move figures between gemeenten. */
-export function breaksFor(source: BreakSource, opts: { national?: boolean } = {}): SeriesBreak[] {
-  return BREAKS.filter((b) => b.sources.includes(source) && (!opts.national || b.national)).map(({ year, label, kind }) => ({
-    year,
-    label,
-    kind,
-  }));
-}
-
-/** value / base · 1000; null when either is missing, not finite, or base ≤ 0. */
-export function perThousand(value: number | null, base: number | null): number | null {
-  if (value === null || base === null || !Number.isFinite(value) || !Number.isFinite(base) || base <= 0) return null;
-  return (value / base) * 1000;
-}
-
-/** Per-1000 by year; a year without a base (or with a null) stays in the series as null. */
-export function perThousandSeries(values: SeriesPoint[], bases: SeriesPoint[]): SeriesPoint[] {
-  const byYear = new Map(bases.map((b) => [b.year, b.value]));
-  return values.map((v) => ({ year: v.year, value: perThousand(v.value, byYear.get(v.year) ?? null) }));
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // Fitting
 
 interface FitPoint {
@@ -438,14 +239,10 @@ const MIN_DF = 2;
 
 const refuse = (reason: RefusalReason, message: string): Refusal => ({ ok: false, reason, message });
 
-/** "2019", "2019 en 2020", "2018, 2019 en 2020". */
-function yearList(years: number[]): string {
-  if (years.length <= 1) return years.join('');
-  return `${years.slice(0, -1).join(', ')} en ${years[years.length - 1]}`;
-}
+const yearList = (years: number[]) => listNl(years.map(String));
 
-/** 0.95 → "95 %" (decimal comma, non-breaking space, as src/lib/format.ts writes percentages). */
-const pct = (level: number) => `${String(Math.round(level * 1000) / 10).replace('.', ',')}\u00a0%`;
+/** 0.95 → "95 %", 0.975 → "97,5 %". */
+const pct = (level: number) => formatPercent(level * 100, Number.isInteger(Math.round(level * 1000) / 10) ? 0 : 1);
 
 const jaren = (n: number) => `${n} ${n === 1 ? 'jaar' : 'jaren'}`;
 
