@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWarehouse, type Warehouse } from '../../src/pipeline/build.ts';
+import { TABLES } from '../../src/pipeline/datapackage.ts';
 import { writeWarehouse } from '../../src/pipeline/write.ts';
 import { buildData, pool, ROOT, snapshot, type CliResult } from './helpers/cli.ts';
 
@@ -13,8 +14,7 @@ import { buildData, pool, ROOT, snapshot, type CliResult } from './helpers/cli.t
  *  - a build that succeeds replaces the previous output as a whole (nothing of the old folder survives).
  */
 const MINI = 'tests/fixtures/mini';
-const TABLES = ['observations', 'geo', 'membership', 'indicators', 'herindelingen'];
-const EXPECTED_FILES = ['datapackage.json', ...TABLES.flatMap((t) => [`${t}.parquet`, `${t}.csv`, `${t}.excel-nl.csv`])].sort();
+const EXPECTED_FILES = ['datapackage.json', ...Object.keys(TABLES).flatMap((t) => [`${t}.parquet`, `${t}.csv`, `${t}.excel-nl.csv`])].sort();
 
 describe('two builds, one result; atomic writes', () => {
   let tmp: string;
