@@ -20,6 +20,9 @@ const HELP = `usage: npm run fetch -- [options]
                       default $JEUGDHULP_CBS_BASE, else the real CBS and cartomap hosts
   --attempts <n>      tries per request (default 5)         --backoff <ms>   first backoff (default 1000)
   --timeout <s>       per attempt (default 120)             --concurrency <n> requests in flight (default 4)
+  --max-response-mb <n>     largest response accepted, counted while it streams (default 256)
+  --max-retry-after <s>     longest Retry-After (429/503) waited for; longer fails the request (default 600)
+  --table-time-limit <min>  no further page of a table after this long (default 60)
   --fresh             ignore an interrupted run's state and fetch every selected target again
   --quiet             no progress, only errors and the summary`;
 
@@ -57,6 +60,9 @@ async function main(): Promise<number> {
         backoff: { type: 'string' },
         timeout: { type: 'string' },
         concurrency: { type: 'string' },
+        'max-response-mb': { type: 'string' },
+        'max-retry-after': { type: 'string' },
+        'table-time-limit': { type: 'string' },
         fresh: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -81,7 +87,10 @@ async function main(): Promise<number> {
       backoffMs: positive('backoff', args.backoff, 1000),
       timeoutMs: positive('timeout', args.timeout, 120) * 1000,
       concurrency: positive('concurrency', args.concurrency, 4),
+      maxResponseBytes: positive('max-response-mb', args['max-response-mb'], 256) * 1024 * 1024,
+      maxRetryAfterMs: positive('max-retry-after', args['max-retry-after'], 600) * 1000,
     };
+    const tableTimeLimitMs = positive('table-time-limit', args['table-time-limit'], 60) * 60_000;
     if (args['dry-run']) {
       const targets = selectTargets(only, years);
       console.log(`fetch --dry-run: ${targets.length} targets (nothing is downloaded)`);
@@ -103,6 +112,9 @@ async function main(): Promise<number> {
     };
     const onEvent = (e: RunEvent) => {
       switch (e.type) {
+        case 'recovered':
+          line(`  put back ${e.dir}: a run was stopped while replacing it`);
+          break;
         case 'plan':
           total = e.targets.length;
           finished = e.resumed.length;
@@ -149,7 +161,7 @@ async function main(): Promise<number> {
       console.error('fetch: interrupted; finished targets are written. Run the same command again to resume.');
       process.exit(130);
     });
-    const r = await runFetch({ raw, hosts, only, years, http, fresh: args.fresh, onEvent });
+    const r = await runFetch({ raw, hosts, only, years, http, tableTimeLimitMs, fresh: args.fresh, onEvent });
     if (tty) process.stderr.write('\r\x1b[2K');
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
     const summary = `fetch: ${r.written.length} written, ${r.unchanged.length} unchanged, ${r.skipped.length} skipped, ${r.resumed.length} done earlier, ${r.failed.length} failed; ${r.requests} requests in ${secs} s → ${raw}`;

@@ -1,7 +1,8 @@
 /**
  * GET with retries, backoff, a timeout per attempt and a cap on requests in flight.
  * Retried: 429, 408, 5xx, network errors (incl. a body cut off mid-way), timeouts and bodies that are not
- * valid JSON (a truncated response often parses as neither). Not retried: other 4xx (404 = wrong table id).
+ * valid JSON (a truncated response often parses as neither). Not retried: other 4xx (404 = wrong table id),
+ * a body larger than `maxResponseBytes`, a redirect to another host, a Retry-After beyond `maxRetryAfterMs`.
  */
 
 export interface HttpOptions {
@@ -14,10 +15,28 @@ export interface HttpOptions {
   timeoutMs: number;
   /** Requests in flight at once, over all targets. */
   concurrency: number;
+  /**
+   * Largest response body accepted, counted while it streams in (a bigger one is refused before it is
+   * buffered). CBS pages are at most ~30 MB (100 000 v4 rows); 256 MiB leaves room without risking memory.
+   */
+  maxResponseBytes: number;
+  /** A 429/503 Retry-After up to this long is waited for; a longer one fails the request with a message. */
+  maxRetryAfterMs: number;
   onRetry?: (e: { url: string; attempt: number; reason: string; waitMs: number }) => void;
 }
 
-export const DEFAULT_HTTP: HttpOptions = { attempts: 5, backoffMs: 1000, maxBackoffMs: 30_000, timeoutMs: 120_000, concurrency: 4 };
+export const DEFAULT_HTTP: HttpOptions = {
+  attempts: 5,
+  backoffMs: 1000,
+  maxBackoffMs: 30_000,
+  timeoutMs: 120_000,
+  concurrency: 4,
+  maxResponseBytes: 256 * 1024 * 1024,
+  maxRetryAfterMs: 600_000,
+};
+
+/** Same-host redirects followed per request (CBS redirects http→https and between path spellings). */
+const MAX_REDIRECTS = 5;
 
 export class FetchError extends Error {
   readonly url: string;
@@ -85,8 +104,12 @@ export class Http {
         if (!(e instanceof Retryable)) throw e;
         last = e;
         if (i === attempts) break;
-        const exp = backoffMs * 2 ** (i - 1) * (0.75 + Math.random() * 0.5);
-        const waitMs = Math.min(maxBackoffMs, Math.max(exp, e.retryAfterMs ?? 0));
+        const exp = Math.min(maxBackoffMs, backoffMs * 2 ** (i - 1) * (0.75 + Math.random() * 0.5));
+        // The server's own Retry-After is honoured as asked (not cut to maxBackoffMs), up to its maximum.
+        if (e.retryAfterMs !== null && e.retryAfterMs > this.options.maxRetryAfterMs) {
+          throw new FetchError(url, e.status, `GET ${url}: ${e.message}; the server asks to retry after ${seconds(e.retryAfterMs)}, more than the maximum of ${seconds(this.options.maxRetryAfterMs)} (--max-retry-after); run the same command again later`);
+        }
+        const waitMs = Math.max(exp, e.retryAfterMs ?? 0);
         this.options.onRetry?.({ url, attempt: i, reason: e.message, waitMs });
         await sleep(waitMs);
       }
@@ -98,19 +121,28 @@ export class Http {
     await this.acquire();
     this.requests++;
     try {
-      let res: globalThis.Response;
       const signal = AbortSignal.timeout(this.options.timeoutMs);
-      try {
-        res = await fetch(url, { signal, headers: { accept: 'application/json', 'user-agent': 'jeugdhulp-in-beeld-fetch' } });
-      } catch (e) {
-        throw new Retryable(describe(e, this.options.timeoutMs));
+      let res: globalThis.Response;
+      let at = url;
+      for (let hop = 0; ; hop++) {
+        try {
+          // Redirects by hand: one to another host is never followed (a mirror must not send us elsewhere).
+          res = await fetch(at, { signal, redirect: 'manual', headers: { accept: 'application/json', 'user-agent': 'jeugdhulp-in-beeld-fetch' } });
+        } catch (e) {
+          throw new Retryable(describe(e, this.options.timeoutMs));
+        }
+        if (res.status < 300 || res.status >= 400 || res.status === 304) break;
+        const location = res.headers.get('location');
+        await res.body?.cancel();
+        if (!location) throw new FetchError(url, res.status, `GET ${url}: HTTP ${res.status} redirect without a Location`);
+        const to = new URL(location, at);
+        if (to.origin !== new URL(at).origin) {
+          throw new FetchError(url, res.status, `GET ${url}: HTTP ${res.status} redirect to another host (${to.href}); not followed (a table must come from the host it was asked of)`);
+        }
+        if (hop >= MAX_REDIRECTS) throw new FetchError(url, res.status, `GET ${url}: more than ${MAX_REDIRECTS} redirects`);
+        at = to.href;
       }
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await res.arrayBuffer());
-      } catch (e) {
-        throw new Retryable(`the body was cut off (${describe(e, this.options.timeoutMs)})`, res.status);
-      }
+      const bytes = await this.body(url, res);
       if (!res.ok) {
         const text = new TextDecoder().decode(bytes.subarray(0, 300)).replace(/\s+/g, ' ').trim();
         const msg = `HTTP ${res.status} ${res.statusText}${text ? ` ("${text}")` : ''}`;
@@ -123,6 +155,44 @@ export class Http {
     } finally {
       this.release();
     }
+  }
+
+  /** The body, counted as it streams: refused (not retried) once it passes maxResponseBytes. */
+  private async body(url: string, res: globalThis.Response): Promise<Uint8Array> {
+    const max = this.options.maxResponseBytes;
+    const tooLarge = (what: string) =>
+      new FetchError(url, res.status, `GET ${url}: the response is ${what}, larger than the maximum of ${mb(max)} (--max-response-mb); refused. Narrow the request's $filter, or raise the limit if CBS really sends pages this large`);
+    const declared = Number(res.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > max) {
+      await res.body?.cancel();
+      throw tooLarge(`${mb(declared)} (Content-Length)`);
+    }
+    if (!res.body) return new Uint8Array(0);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const reader = res.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        total += value.byteLength;
+        if (total > max) {
+          await reader.cancel();
+          throw tooLarge(`over ${mb(total)} and still coming`);
+        }
+        chunks.push(value);
+      }
+    } catch (e) {
+      if (e instanceof FetchError) throw e;
+      throw new Retryable(`the body was cut off (${describe(e, this.options.timeoutMs)})`, res.status);
+    }
+    const out = new Uint8Array(total);
+    let off = 0;
+    for (const c of chunks) {
+      out.set(c, off);
+      off += c.byteLength;
+    }
+    return out;
   }
 
   private async acquire(): Promise<void> {
@@ -154,5 +224,8 @@ function retryAfter(h: string | null): number | null {
   const t = Date.parse(h);
   return Number.isNaN(t) ? null : Math.max(0, t - Date.now());
 }
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -14,32 +14,69 @@ export interface EntitySet {
 
 export interface PagingOptions {
   /**
-   * ODataApi returns at most this many rows and no nextLink ("the 10 000-row limit"). A page of exactly this
-   * size without a nextLink is continued with `$skip`. The bulk feeds (ODataFeed, v4) page with nextLink.
+   * Page explicitly with `$top`/`$skip` in pages of this size (ODataApi, which refuses a result above
+   * 10 000 rows instead of paging it). Without it, the set is paged only by the server's next link.
    */
-  rowLimit?: number;
+  pageSize?: number;
+  /**
+   * Maps a next link onto the host the request went to: CBS writes absolute links on its own hosts, which
+   * with `--base` must be read from the mirror (identity without a mirror).
+   */
+  rewrite?: (url: string) => string;
+  /** An upper bound of the rows (v4 Properties ObservationCount): more is an endless or wrong chain. */
+  maxRows?: number | null;
+  /** Epoch ms after which no further page is requested (the time limit per table). */
+  deadline?: number;
   /** Pages already downloaded by an interrupted run, and where to keep new ones. */
   store?: PageStore;
   onPage?: (rows: number, pages: number) => void;
   maxPages?: number;
 }
 
-/** Follow `odata.nextLink` / `@odata.nextLink` (and `$skip` past a capped page) until the set is complete. */
+/** Row identity of the OData bodies: `ID` (v3 TypedDataSet), `Id` (v4 Observations); code lists have `Key`/`Identifier`. */
+const ID_KEYS = ['ID', 'Id', 'Key', 'Identifier'] as const;
+
+/**
+ * Follow `odata.nextLink` / `@odata.nextLink` (or `$skip` with an explicit page size) until the set is
+ * complete. A next link must stay on the host and path of the request (after `rewrite`); a URL asked twice,
+ * an empty page that still links on, a row id seen before, more rows than `maxRows` or passing `deadline`
+ * stop the chain with an error: nothing of such a set is ever written.
+ */
 export async function getAll(http: Http, url: string, opts: PagingOptions = {}): Promise<EntitySet> {
-  const rowLimit = opts.rowLimit ?? 10_000;
   const maxPages = opts.maxPages ?? 100_000;
+  const first = opts.pageSize ? withPaging(url, 0, opts.pageSize) : url;
   const out: EntitySet = { url, context: null, contextKey: 'odata.metadata', rows: [], pages: 0 };
-  let next: string | null = url;
+  const seenIds = new Map<unknown, number>();
+  const asked = new Set<string>();
+  let idKey: string | null = null;
+  const checkIds = (page: Record<string, unknown>[], pageNo: number, at: string) => {
+    if (idKey === null && page.length) idKey = ID_KEYS.find((k) => k in page[0]) ?? '';
+    if (!idKey) return;
+    for (const r of page) {
+      const id = r[idKey];
+      const before = seenIds.get(id);
+      if (before !== undefined) {
+        throw new FetchError(at, null, `GET ${at}: row ${idKey} ${JSON.stringify(id)} on page ${pageNo} was already on page ${before}; the pages repeat or overlap, so the set is refused (previous files kept)`);
+      }
+      seenIds.set(id, pageNo);
+    }
+  };
+  let next: string | null = first;
   const resumed = opts.store?.load();
   if (resumed) {
-    for (const p of resumed.pages) out.rows.push(...p);
+    resumed.pages.forEach((p, i) => {
+      checkIds(p, i + 1, url);
+      out.rows.push(...p);
+    });
     out.pages = resumed.pages.length;
     out.context = resumed.context;
     out.contextKey = resumed.contextKey;
     next = resumed.next;
     opts.onPage?.(out.rows.length, out.pages);
   }
+  const origin = new URL(url);
   while (next) {
+    asked.add(next);
     const { body } = await http.getJson(next);
     const o = body as Record<string, unknown> | null;
     if (!o || typeof o !== 'object' || Array.isArray(o) || !Array.isArray(o.value)) {
@@ -56,20 +93,37 @@ export async function getAll(http: Http, url: string, opts: PagingOptions = {}):
         out.contextKey = '@odata.context';
       } else if (typeof o['odata.metadata'] === 'string') out.context = o['odata.metadata'];
     }
-    out.rows.push(...(page as Record<string, unknown>[]));
+    const rows = page as Record<string, unknown>[];
+    checkIds(rows, out.pages + 1, next);
+    out.rows.push(...rows);
     out.pages++;
+    if (opts.maxRows != null && out.rows.length > opts.maxRows) {
+      throw new FetchError(next, null, `GET ${url}: ${out.rows.length} rows after ${out.pages} pages, more than the ${opts.maxRows} the table has; the next-page chain does not end`);
+    }
     const link = o['odata.nextLink'] ?? o['@odata.nextLink'];
     let following: string | null = null;
-    if (typeof link === 'string' && link) following = new URL(link, next).href;
-    else if (page.length === rowLimit && rowLimit > 0) following = withPaging(url, out.rows.length, rowLimit);
-    if (following === next) throw new FetchError(next, null, `GET ${next}: the next page link points at the same page`);
-    if (out.pages >= maxPages && following) throw new FetchError(next, null, `GET ${url}: more than ${maxPages} pages; narrow the filter`);
-    opts.store?.save(out.pages, page as Record<string, unknown>[], following, out.context, out.contextKey);
+    if (typeof link === 'string' && link) {
+      following = (opts.rewrite ?? ((u: string) => u))(new URL(link, next).href);
+      const to = new URL(following);
+      if (to.origin !== origin.origin || normPath(to.pathname) !== normPath(origin.pathname)) {
+        throw new FetchError(next, null, `GET ${next}: the next-page link ${link} leaves the request (${origin.origin}${origin.pathname}); not followed`);
+      }
+      if (!rows.length) throw new FetchError(next, null, `GET ${next}: an empty page that links to a next page (${link}); the chain does not end`);
+    } else if (opts.pageSize && rows.length >= opts.pageSize) following = withPaging(url, out.rows.length, opts.pageSize);
+    if (following !== null && asked.has(following)) throw new FetchError(next, null, `GET ${next}: the next page link points at a page already read (${following})`);
+    if (following && out.pages >= maxPages) throw new FetchError(next, null, `GET ${url}: more than ${maxPages} pages; narrow the filter`);
+    if (following && opts.deadline !== undefined && Date.now() > opts.deadline) {
+      throw new FetchError(next, null, `GET ${url}: still paging after the time limit per table (${out.pages} pages, ${out.rows.length} rows; --table-time-limit)`);
+    }
+    opts.store?.save(out.pages, rows, following, out.context, out.contextKey);
     opts.onPage?.(out.rows.length, out.pages);
     next = following;
   }
   return out;
 }
+
+/** CBS's own links differ from the request in case (`OData`/`odata`) and a trailing slash only. */
+const normPath = (p: string) => decodeURIComponent(p).replace(/\/+$/, '').toLowerCase();
 
 /** `url` with `$top`/`$skip` set (kept as typed: URLSearchParams would turn the filter's spaces into '+'). */
 export function withPaging(url: string, skip: number, top: number): string {

@@ -8,9 +8,12 @@ import { Http, type HttpOptions } from './http.ts';
 import { pageStore, partialDir, partialRoot } from './partial.ts';
 import { targetsOf, type Target } from './plans.ts';
 import { SOURCES, type Host, type Source } from './sources.ts';
-import { writeTarget, type WriteOutcome } from './writer.ts';
+import { recoverInterrupted, writeTarget, type WriteOutcome } from './writer.ts';
 
 export class UsageError extends Error {}
+
+/** Per target: a table pages for minutes (the largest Iv3 year ~40 pages); an hour means a chain that does not end. */
+export const DEFAULT_TABLE_TIME_LIMIT_MS = 60 * 60_000;
 
 export interface RunOptions {
   /** The raw data folder (data/raw). */
@@ -20,7 +23,10 @@ export interface RunOptions {
   only?: string[];
   years?: number[];
   http?: Partial<HttpOptions>;
-  rowLimit?: number;
+  /** Rows per `$top`/`$skip` page on a host without a bulk feed (default 10 000, ODataApi's maximum). */
+  apiPageSize?: number;
+  /** No page of a target is requested after this long (default 60 min): an endless next-link chain stops. */
+  tableTimeLimitMs?: number;
   /** Targets fetched at once (requests in flight are capped separately, by `http.concurrency`). */
   targetConcurrency?: number;
   /** Ignore the state of an interrupted run and fetch every selected target again. */
@@ -34,6 +40,7 @@ export interface RunOptions {
 
 export type RunEvent =
   | { type: 'plan'; targets: Target[]; resumed: string[]; since: string }
+  | { type: 'recovered'; dir: string }
   | { type: 'start'; target: string }
   | { type: 'progress'; target: string; what: string; rows: number; pages: number }
   | { type: 'retry'; url: string; attempt: number; reason: string; waitMs: number }
@@ -93,6 +100,9 @@ export async function runFetch(opts: RunOptions): Promise<RunResult> {
 
   const unlock = lock(opts.raw);
   try {
+    // A run killed between a folder's two renames left it set aside: put it back before anything else, so
+    // that a target failing this time still keeps its previous files.
+    for (const dir of recoverInterrupted(opts.raw)) emit({ type: 'recovered', dir });
     if (opts.fresh) {
       rmSync(statePath(opts.raw), { force: true });
       rmSync(partialRoot(opts.raw), { recursive: true, force: true });
@@ -129,7 +139,8 @@ async function run(opts: RunOptions, targets: Target[], state: RunState, http: H
       const outcome = await t.fetch({
         http,
         hosts: opts.hosts,
-        rowLimit: opts.rowLimit ?? 10_000,
+        apiPageSize: opts.apiPageSize ?? 10_000,
+        deadline: Date.now() + (opts.tableTimeLimitMs ?? DEFAULT_TABLE_TIME_LIMIT_MS),
         store: (url, modified) => pageStore(partial, url, modified),
         progress: (what, rows, pages) => emit({ type: 'progress', target: t.id, what, rows, pages }),
         warn: (message) => emit({ type: 'warn', target: t.id, message }),

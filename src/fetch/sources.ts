@@ -43,9 +43,36 @@ export interface PopulationSource {
   years: [number, number];
   /** Measure, matched on MeasureCodes Title. */
   measureTitle: RegExp;
-  /** Single-year ages 0…maxAge, plus these age groups when the table has them (matched on Title). */
+  /**
+   * The Leeftijd codes fetched: the total (Title "Totaal") and the single years 0…maxAge ("0 jaar" …),
+   * matched on Title. 03759ned has no 0–17 / 0–22 groups: the pipeline sums the single years.
+   * Every one of them must exist: a missing code is an error, never a silently smaller sum.
+   */
   maxAge: number;
-  ageGroups: string[];
+}
+
+/** A v4 table fetched as one series: some measures (matched on Title) per gemeente/jeugdregio/NL, annual periods. */
+export interface V4SeriesSource {
+  kind: 'cbs-v4';
+  id: string;
+  table: string;
+  title: string;
+  /** Measures by MeasureCodes Title (trimmed, case-insensitive); each must exist. */
+  measureTitles: string[];
+  /** Annual periods requested; those the table does not have are left out (none at all is an error). */
+  years: [number, number];
+  /** Observations file name: `cbs_<table>_<part>.json`. */
+  part: string;
+}
+
+/** "Kerncijfers wijken en buurten": one v3 table per year, gemeente rows only, topics matched on Title. */
+export interface KwbSource {
+  kind: 'kwb';
+  id: string;
+  title: string;
+  tables: Record<number, string>;
+  /** Topic titles fetched (besides the region column and ID); each must exist in every edition. */
+  topics: string[];
 }
 
 export interface GebiedenSource {
@@ -77,13 +104,25 @@ export interface BoundariesSource {
   regions: string[];
 }
 
-export type Source = V3Source | PopulationSource | GebiedenSource | Iv3Source | BoundariesSource;
+export type Source = V3Source | PopulationSource | V4SeriesSource | KwbSource | GebiedenSource | Iv3Source | BoundariesSource;
 
 /** CBS "Gebieden in Nederland" table per year (cbs-api.md §5). */
 export const GEBIEDEN_TABLES: Record<number, string> = {
   2015: '82949NED', 2016: '83287NED', 2017: '83553NED', 2018: '83859NED', 2019: '84378NED', 2020: '84721NED',
   2021: '84929NED', 2022: '85067NED', 2023: '85385NED', 2024: '85755NED', 2025: '86059NED', 2026: '86247NED',
 };
+
+/**
+ * "Kerncijfers wijken en buurten <year>" per edition (PROVENANCE §8 names 2015, 2020, 2021 and 2024; the
+ * others as listed by several independent public CBS clients; a wrong id fails with a 404 naming it).
+ */
+export const KWB_TABLES: Record<number, string> = {
+  2015: '83220NED', 2016: '83487NED', 2017: '83765NED', 2018: '84286NED', 2019: '84583NED',
+  2020: '84799NED', 2021: '85039NED', 2022: '85318NED', 2023: '85618NED', 2024: '85984NED',
+};
+
+/** Topics the KWB readers need, by Title (CBS pads some titles with a trailing space; matched trimmed). */
+export const KWB_TOPICS = ['Gemeentenaam', 'Soort regio', 'Aantal inwoners', 'Jongeren met jeugdzorg in natura', 'Percentage jongeren met jeugdzorg'];
 
 export const SOURCES: Source[] = [
   // Beleidsinformatie Jeugd (opendata.cbs.nl, OData v3). Whole tables: CBS revises provisional figures in place.
@@ -102,8 +141,11 @@ export const SOURCES: Source[] = [
     years: [2015, 2026],
     measureTitle: /^bevolking op 1 januari$/i,
     maxAge: 22,
-    ageGroups: ['0 tot 18 jaar', '0 tot 23 jaar'],
   },
+  // Total population per gemeente and NL (bevolking_totaal): Regionale kerncijfers Nederland.
+  { kind: 'cbs-v4', id: '70072ned', table: '70072ned', title: 'Regionale kerncijfers Nederland', measureTitles: ['Totale bevolking'], years: [2015, 2026], part: 'bevolking' },
+  // Young people with youth care per gemeente, CBS's own definition (under 23), one table per edition.
+  { kind: 'kwb', id: 'kwb', title: 'Kerncijfers wijken en buurten', tables: KWB_TABLES, topics: KWB_TOPICS },
   { kind: 'gebieden', id: 'gebieden', title: 'Gebieden in Nederland', tables: GEBIEDEN_TABLES },
   {
     kind: 'iv3',
@@ -122,4 +164,19 @@ export function hostsFor(base: string | undefined): Record<Host, string> {
   if (!base) return { ...DEFAULT_HOSTS };
   const b = base.replace(/\/+$/, '');
   return { opendata: `${b}/opendata`, dataderden: `${b}/dataderden`, datasets: `${b}/datasets`, cartomap: `${b}/cartomap` };
+}
+
+/**
+ * An absolute URL on a real host (CBS writes its next-page links so) moved onto `hosts`: with `--base` the
+ * next page comes from the mirror too. URLs on other hosts are returned as they are (and then refused).
+ */
+export function onHosts(url: string, hosts: Record<Host, string>): string {
+  for (const h of Object.keys(DEFAULT_HOSTS) as Host[]) {
+    const real = DEFAULT_HOSTS[h];
+    if (hosts[h] === real) continue;
+    // http:// and https:// both: CBS has written links with either.
+    const m = new RegExp(`^https?://${real.replace(/^https:\/\//, '').replace(/\./g, '\\.')}(?=/|$)`, 'i').exec(url);
+    if (m) return hosts[h] + url.slice(m[0].length);
+  }
+  return url;
 }

@@ -120,6 +120,35 @@ export function readManifest(dir: string): Manifest | null {
   }
 }
 
+/**
+ * Leftovers of interrupted writes anywhere under `raw` (a run killed between the two renames of some
+ * folder): every set-aside folder whose folder is missing is put back, other temp and aside folders are
+ * removed. Called at the start of a run, under the run's lock (so no other writer's folders are touched).
+ * Returns the folders put back.
+ */
+export function recoverInterrupted(raw: string): string[] {
+  const restored: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (!existsSync(dir) || depth > 3) return;
+    const names = readdirSync(dir);
+    for (const n of names) {
+      const m = /^\.(old|tmp)-(.+)-\d+-[0-9a-f]{8}$/.exec(n);
+      if (!m) continue;
+      const final = join(dir, m[2]);
+      const had = existsSync(final);
+      repair(final);
+      if (!had && existsSync(final)) restored.push(final);
+    }
+    for (const n of readdirSync(dir)) {
+      if (n.startsWith('.')) continue;
+      const p = join(dir, n);
+      if (statSync(p).isDirectory()) walk(p, depth + 1);
+    }
+  };
+  walk(raw, 0);
+  return restored;
+}
+
 /** Leftovers of an interrupted write of this folder: put a set-aside folder back, drop temp folders. */
 function repair(finalDir: string): void {
   const parent = dirname(finalDir);
