@@ -7,7 +7,7 @@ import { SOURCES } from '../../src/fetch/sources.ts';
 import { writeTarget, type Manifest } from '../../src/fetch/writer.ts';
 import { applyFilter, startFakeCbs, type FakeCbs } from './helpers/fake-cbs.ts';
 import { fetchWorld, json, snapshot } from './helpers/run.ts';
-import { WORLD_SOURCES, world } from './helpers/world.ts';
+import { ageCode, WORLD_SOURCES, world } from './helpers/world.ts';
 
 /**
  * `npm run fetch` end to end against the replay server (never the internet): the files and manifests it
@@ -25,6 +25,11 @@ const EXPECTED_FILES = [
   '03759ned/2022/cbs_03759ned_periodencodes.json',
   '03759ned/2022/cbs_03759ned_regioscodes.json',
   '03759ned/2022/manifest.json',
+  '70072ned/cbs_70072ned_bevolking.json',
+  '70072ned/cbs_70072ned_measurecodes.json',
+  '70072ned/cbs_70072ned_periodencodes.json',
+  '70072ned/cbs_70072ned_regioscodes.json',
+  '70072ned/manifest.json',
   '85099NED/DataProperties.json',
   '85099NED/Perioden.json',
   '85099NED/RegioS.json',
@@ -46,6 +51,11 @@ const EXPECTED_FILES = [
   'iv3/45063NED/TypedDataSet.json',
   'iv3/45063NED/Verslagsoort.json',
   'iv3/45063NED/manifest.json',
+  'kwb/85039NED/DataProperties.json',
+  'kwb/85039NED/TableInfos.json',
+  'kwb/85039NED/TypedDataSet.json',
+  'kwb/85039NED/WijkenEnBuurten.json',
+  'kwb/85039NED/manifest.json',
 ];
 
 let fake: FakeCbs;
@@ -108,17 +118,21 @@ describe('a fetch run writes the data-folder layout', () => {
     expect(json(join(raw, 'boundaries/2022/manifest.json')).files[0]).toMatchObject({ rows: 3, modified: '2025-07-01T10:00:00.000Z' });
   });
 
-  it('youth-care table: filtered server-side to NL/JZ/GM and years; padded keys, nulls and provisional markers kept', () => {
+  it('youth-care table: filtered server-side to NL/JZ/GM, years and half-years; padded keys, nulls and provisional markers kept', () => {
     const rows = values(join(raw, '85099NED/TypedDataSet.json'));
     const all = world().v3['85099NED'].rows;
-    expect(rows).toEqual(all.filter((r) => !String(r.RegioS).startsWith('PV') && String(r.Perioden).endsWith('JJ00')));
+    // Half-years are CBS's newest releases: kept. Quarters and provinces are not asked for.
+    expect(rows).toEqual(all.filter((r) => !String(r.RegioS).startsWith('PV') && /JJ00|HJ01/.test(String(r.Perioden))));
+    expect(rows.some((r) => r.Perioden === '2022HJ01')).toBe(true);
+    // DataProperties as CBS sends it, TopicGroup row with its empty Key included.
+    expect(values(join(raw, '85099NED/DataProperties.json')).filter((p) => p.Type === 'TopicGroup')).toEqual([expect.objectContaining({ Key: '' })]);
     expect(rows.some((r) => r.RegioS === 'GM0361    ')).toBe(true);
     expect(rows.find((r) => r.RegioS === 'GM0362    ' && r.Perioden === '2022JJ00' && r.VormenVanJeugdzorg === 'A045561')!.JongerenMetJeugdzorg_1).toBeNull();
     // The code lists are whole (the reader checks every key against them).
     expect(values(join(raw, '85099NED/Perioden.json'))).toContainEqual({ Key: '2022JJ00', Title: '2022*', Description: 'Voorlopige cijfers.', Status: 'Voorlopig' });
     expect(values(join(raw, '85099NED/RegioS.json')).map((r) => r.Key)).toContain('PV27      ');
     const url = decodeURIComponent(json(join(raw, '85099NED/manifest.json')).files.find((f: { file: string }) => f.file === 'TypedDataSet.json').url);
-    expect(url).toContain("(startswith(RegioS,'NL') or startswith(RegioS,'JZ') or startswith(RegioS,'GM')) and (Perioden eq '2021JJ00' or Perioden eq '2022JJ00')");
+    expect(url).toContain("(startswith(RegioS,'NL') or startswith(RegioS,'JZ') or startswith(RegioS,'GM')) and (Perioden eq '2021JJ00' or Perioden eq '2022JJ00' or Perioden eq '2022HJ01')");
   });
 
   it('raw Iv3: only begroting/jaarrekening, lasten/baten and the youth-care taakvelden', () => {
@@ -126,20 +140,45 @@ describe('a fetch run writes the data-folder layout', () => {
     expect(rows.length).toBe(3 * 2 * 3 * 4);
     expect(new Set(rows.map((r) => r.Verslagsoort))).toEqual(new Set(['2023X000', '2023X005']));
     expect(new Set(rows.map((r) => String(r.Categorie).trim()))).toEqual(new Set(['L1.1', 'L7.1', 'B2.1']));
-    expect(new Set(rows.map((r) => r.TaakveldBalanspost))).toEqual(new Set(['6.2', '6.72a', '6.73a', '6.82a']));
+    expect(new Set(rows.map((r) => r.TaakveldBalanspost))).toEqual(new Set(['6.2   ', '6.72a ', '6.73a ', '6.82a ']));
     expect(rows[0].Gemeenten).toBe('GM0361   ');
   });
 
-  it('population: one year, gemeenten and NL, ages 0–22 and the 0–17 / 0–22 groups, totals of sex and marital status', () => {
+  it('population: one year, gemeenten and NL, Leeftijd Totaal and every single year 0–22, totals of sex and marital status; Impossible rows kept', () => {
     const rows = values(join(raw, '03759ned/2022/cbs_03759ned_2022.json'));
     expect(new Set(rows.map((r) => r.Perioden))).toEqual(new Set(['2022JJ00']));
-    expect(new Set(rows.map((r) => r.RegioS))).toEqual(new Set(['GM0361', 'GM0441', 'GM0362', 'NL01']));
+    expect(new Set(rows.map((r) => r.RegioS))).toEqual(new Set(['GM0361', 'GM0441', 'GM0362', 'GM0420', 'NL01']));
     expect(new Set(rows.map((r) => r.Geslacht))).toEqual(new Set(['T001038']));
     expect(new Set(rows.map((r) => r.BurgerlijkeStaat))).toEqual(new Set(['T001019']));
     expect(new Set(rows.map((r) => r.Measure))).toEqual(new Set(['M000352']));
-    const ages = new Set(rows.map((r) => r.Leeftijd));
-    expect(ages.size).toBe(23 + 2);
-    expect(ages.has('70100') && ages.has('70200') && !ages.has('10000') && !ages.has('70300')).toBe(true);
+    expect(new Set(rows.map((r) => r.Leeftijd))).toEqual(new Set(['10000', ...Array.from({ length: 23 }, (_, a) => ageCode(a))]));
+    // A cell CBS marks Impossible arrives as it is: null, never 0.
+    const gone = rows.filter((r) => r.RegioS === 'GM0420');
+    expect(gone.length).toBe(24);
+    expect(gone.every((r) => r.ValueAttribute === 'Impossible' && r.Value === null)).toBe(true);
+  });
+
+  it('70072ned: Totale bevolking (resolved by Title) per gemeente, jeugdregio and NL; PeriodenCodes Status null as CBS sends it', () => {
+    const rows = values(join(raw, '70072ned/cbs_70072ned_bevolking.json'));
+    expect(new Set(rows.map((r) => r.Measure))).toEqual(new Set(['M000352_3']));
+    expect(new Set(rows.map((r) => r.RegioS))).toEqual(new Set(['GM0361', 'GM0441', 'GM0362', 'JZ06', 'NL01']));
+    expect(rows).toHaveLength(3 * 5);
+    expect(values(join(raw, '70072ned/cbs_70072ned_periodencodes.json')).map((p) => p.Status)).toEqual([null, null, null]);
+  });
+
+  it('KWB: the contract layout of kwb-2021-jeugdzorg/85039NED, gemeente rows only, topics chosen by Title', () => {
+    const dir = join(raw, 'kwb/85039NED');
+    const rows = values(join(dir, 'TypedDataSet.json'));
+    expect(rows.map((r) => r.WijkenEnBuurten)).toEqual(['GM0361    ', 'GM0441    ', 'GM0362    ']);
+    expect(Object.keys(rows[0])).toEqual(['ID', 'WijkenEnBuurten', 'Gemeentenaam_1', 'SoortRegio_2', 'AantalInwoners_5', 'JongerenMetJeugdzorgInNatura_87', 'PercentageJongerenMetJeugdzorg_88']);
+    expect(rows[2].PercentageJongerenMetJeugdzorg_88).toBeNull();
+    const props = values(join(dir, 'DataProperties.json'));
+    expect(props.map((p) => `${p.Type} ${p.Key}`)).toEqual(['GeoDetail WijkenEnBuurten', 'Topic Gemeentenaam_1', 'Topic SoortRegio_2', 'Topic AantalInwoners_5', 'Topic JongerenMetJeugdzorgInNatura_87', 'Topic PercentageJongerenMetJeugdzorg_88']);
+    expect(props[5].Title).toBe('Percentage jongeren met jeugdzorg ');
+    expect(values(join(dir, 'WijkenEnBuurten.json')).map((r) => String(r.Key).trim())).toEqual(['GM0361', 'GM0441', 'GM0362']);
+    expect(values(join(dir, 'TableInfos.json'))[0].Period).toBe('2021');
+    const url = decodeURIComponent(json(join(dir, 'manifest.json')).files.find((f: { file: string }) => f.file === 'TypedDataSet.json').url);
+    expect(url).toMatch(/\/ODataFeed\/odata\/85039NED\/TypedDataSet\?\$format=json&\$filter=startswith\(WijkenEnBuurten,'GM'\)&\$select=ID,WijkenEnBuurten,Gemeentenaam_1,/);
   });
 
   it('Gebieden: only the gemeente-name and jeugdregio measures of GM rows', () => {
@@ -161,7 +200,7 @@ describe('refreshes', () => {
     const before = snapshot(raw, true);
     const r = await fetchWorld(raw, fake, { now: () => T1 });
     expect(r.written).toEqual([]);
-    expect(r.unchanged.sort()).toEqual(['03759ned/2022', '85099NED', 'boundaries/2022', 'gebieden/2022', 'iv3/2023']);
+    expect(r.unchanged.sort()).toEqual(['03759ned/2022', '70072ned', '85099NED', 'boundaries/2022', 'gebieden/2022', 'iv3/2023', 'kwb/2021']);
     expect(snapshot(raw, true)).toEqual(before);
   });
 
@@ -179,10 +218,10 @@ describe('refreshes', () => {
     expect(r.written).toEqual(['85099NED']);
     const changes = r.outcomes['85099NED'].changes;
     expect(changes.map((c) => c.file).sort()).toEqual(['Perioden.json', 'TableInfos.json', 'TypedDataSet.json']);
-    expect(changes.find((c) => c.file === 'TypedDataSet.json')).toMatchObject({ kind: 'changed', rowsBefore: 24, rowsAfter: 24, linesAdded: 1, linesRemoved: 1 });
+    expect(changes.find((c) => c.file === 'TypedDataSet.json')).toMatchObject({ kind: 'changed', rowsBefore: 36, rowsAfter: 36, linesAdded: 1, linesRemoved: 1 });
     const after = json(join(raw, '85099NED/manifest.json')) as Manifest;
     const entry = (m: Manifest, f: string) => m.files.find((e) => e.file === f)!;
-    expect(entry(after, 'TypedDataSet.json')).toMatchObject({ retrieved: T1.toISOString(), modified: '2025-07-15T02:00:00', rows: 24 });
+    expect(entry(after, 'TypedDataSet.json')).toMatchObject({ retrieved: T1.toISOString(), modified: '2025-07-15T02:00:00', rows: 36 });
     expect(entry(after, 'TypedDataSet.json').sha256).not.toBe(entry(before, 'TypedDataSet.json').sha256);
     // Unchanged files keep their entry, so the manifest diff shows only what changed.
     expect(entry(after, 'DataProperties.json')).toEqual(entry(before, 'DataProperties.json'));
@@ -264,11 +303,12 @@ describe('hosts without a bulk feed', () => {
     fake.noFeed = ['dataderden'];
     fake.apiLimit = 10;
     const warnings: string[] = [];
-    const r = await fetchWorld(raw, fake, { only: ['iv3'], rowLimit: 10, onEvent: (e) => e.type === 'warn' && warnings.push(e.message) });
+    const r = await fetchWorld(raw, fake, { only: ['iv3'], apiPageSize: 10, onEvent: (e) => e.type === 'warn' && warnings.push(e.message) });
     expect(r.written).toEqual(['iv3/2023']);
     expect(warnings).toEqual([expect.stringMatching(/45063NED: no ODataFeed at .*; paging ODataApi instead/)]);
     expect(values(join(raw, 'iv3/45063NED/TypedDataSet.json'))).toHaveLength(72);
-    expect(fake.log.filter((l) => /ODataApi.*TypedDataSet.*\$skip=/.test(l))).toHaveLength(7);
+    // Explicit pages of 10 from $skip=0: 72 rows are 7 full pages and one of 2.
+    expect(fake.log.filter((l) => /ODataApi.*TypedDataSet.*\$top=10&\$skip=/.test(l))).toHaveLength(8);
     expect(json(join(raw, 'iv3/45063NED/manifest.json')).files.find((f: { file: string }) => f.file === 'TypedDataSet.json').url).toContain('/ODataApi/OData/45063NED/TypedDataSet?');
   });
 });
@@ -281,7 +321,7 @@ describe('resuming an interrupted run', () => {
   it('resumes a paged download at the page it stopped at, never joining pages of two table versions', async () => {
     const raw = fresh();
     // Page 3 of the data (rows 10–14) fails on every attempt: pages 1–2 are kept in data/raw/.fetch.
-    fake.faults.push({ match: /TypedDataSet.*\$skiptoken=10/, kind: '500', times: Infinity });
+    fake.faults.push({ match: /TypedDataSet.*\$skip=10/, kind: '500', times: Infinity });
     const r1 = await fetchWorld(raw, fake, { only: ['85099NED'] });
     expect(r1.failed.map((f) => f.target)).toEqual(['85099NED']);
     expect(existsSync(join(raw, '85099NED'))).toBe(false);
@@ -292,23 +332,23 @@ describe('resuming an interrupted run', () => {
     const r2 = await fetchWorld(raw, fake, { only: ['85099NED'] });
     expect(r2.written).toEqual(['85099NED']);
     const data = fake.log.filter((l) => l.includes('/ODataFeed/'));
-    expect(data[0]).toContain('$skiptoken=10');
-    expect(data.some((l) => !l.includes('$skiptoken'))).toBe(false);
-    const expected = applyFilter(world().v3['85099NED'].rows, "startswith(RegioS,'GM') or startswith(RegioS,'JZ') or startswith(RegioS,'NL')").filter((x) => String(x.Perioden).endsWith('JJ00'));
+    expect(data[0]).toContain('$skip=10');
+    expect(data.some((l) => !l.includes('$skip'))).toBe(false);
+    const expected = applyFilter(world().v3['85099NED'].rows, "startswith(RegioS,'GM') or startswith(RegioS,'JZ') or startswith(RegioS,'NL')").filter((x) => /JJ00|HJ01/.test(String(x.Perioden)));
     expect(values(join(raw, '85099NED/TypedDataSet.json'))).toEqual(expected);
     expect(existsSync(join(raw, '.fetch'))).toBe(false);
   });
 
   it('discards kept pages when CBS modified the table in between', async () => {
     const raw = fresh();
-    fake.faults.push({ match: /TypedDataSet.*\$skiptoken=10/, kind: '500', times: Infinity });
+    fake.faults.push({ match: /TypedDataSet.*\$skip=10/, kind: '500', times: Infinity });
     await fetchWorld(raw, fake, { only: ['85099NED'] });
     fake.faults.length = 0;
     fake.log.length = 0;
     fake.v3['85099NED'].infos.Modified = '2025-09-01T02:00:00';
     const r = await fetchWorld(raw, fake, { only: ['85099NED'] });
     expect(r.written).toEqual(['85099NED']);
-    expect(fake.log.filter((l) => l.includes('/ODataFeed/'))[0]).not.toContain('$skiptoken');
+    expect(fake.log.filter((l) => l.includes('/ODataFeed/'))[0]).not.toContain('$skip');
   });
 
   it('skips the targets an interrupted run finished, and fetches only the rest', async () => {
@@ -322,7 +362,7 @@ describe('resuming an interrupted run', () => {
     fake.faults.length = 0;
     fake.log.length = 0;
     const r2 = await fetchWorld(raw, fake);
-    expect(r2.resumed.sort()).toEqual(['03759ned/2022', '03759ned/2023', '85099NED', 'boundaries/2022', 'iv3/2023']);
+    expect(r2.resumed.sort()).toEqual(['03759ned/2022', '03759ned/2023', '70072ned', '85099NED', 'boundaries/2022', 'iv3/2023', 'kwb/2021']);
     expect(r2.written).toEqual(['gebieden/2022']);
     expect(fake.log.every((l) => l.includes('/85067NED/'))).toBe(true);
     expect(existsSync(join(raw, '.fetch'))).toBe(false);
@@ -375,8 +415,9 @@ describe('selection', () => {
     expect(ids(['iv3'], [2023, 2024])).toEqual(['iv3/2023', 'iv3/2024']);
     expect(ids(['45063NED'])).toEqual(['iv3/2023']);
     expect(ids(['gebieden/2024', '84134ned'])).toEqual(['84134NED', 'gebieden/2024']);
-    expect(ids(undefined, [2023])).toEqual(['84134NED', '85099NED', '85098NED', '82972NED', '83454NED', '85100NED', '03759ned/2023', 'gebieden/2023', 'iv3/2023', 'boundaries/2023']);
-    expect(ids().length).toBe(6 + 12 + 12 + 10 + 11);
+    expect(ids(undefined, [2023])).toEqual(['84134NED', '85099NED', '85098NED', '82972NED', '83454NED', '85100NED', '03759ned/2023', '70072ned', 'kwb/2023', 'gebieden/2023', 'iv3/2023', 'boundaries/2023']);
+    expect(ids().length).toBe(6 + 12 + 1 + 10 + 12 + 10 + 11);
+    expect(ids(['kwb'], [2015, 2020, 2021, 2024]).map((id) => selectTargets([id], undefined, SOURCES)[0].dir)).toEqual(['kwb/83220NED', 'kwb/84799NED', 'kwb/85039NED', 'kwb/85984NED']);
     expect(() => ids(['85099'])).toThrow(UsageError);
     expect(() => ids(['iv3'], [2010])).toThrow(/--only iv3: no such source for --years 2010/);
   });

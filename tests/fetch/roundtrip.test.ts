@@ -11,7 +11,7 @@ import { world } from './helpers/world.ts';
  * years whose tables the replay serves), then `scripts/build-data.ts` on what it wrote, and the figures
  * checked in the warehouse CSV.
  */
-const ONLY = ['--only', '85099NED,03759ned/2022,gebieden/2022,iv3/2023,boundaries/2022'];
+const ONLY = ['--only', '85099NED,03759ned/2022,gebieden/2022,iv3/2023,boundaries/2022,kwb/2021'];
 const FAST = ['--attempts', '3', '--backoff', '1', '--timeout', '5'];
 
 describe('fetch → build-data round trip', () => {
@@ -37,7 +37,7 @@ describe('fetch → build-data round trip', () => {
 
   it('fetch exits 0 with a summary; build-data reads every file it wrote', () => {
     expect(fetched.code, fetched.stderr).toBe(0);
-    expect(fetched.stderr).toMatch(/fetch: 5 written, 0 unchanged, 0 skipped, 0 done earlier, 0 failed; \d+ requests in [\d.]+ s/);
+    expect(fetched.stderr).toMatch(/fetch: 6 written, 0 unchanged, 0 skipped, 0 done earlier, 0 failed; \d+ requests in [\d.]+ s/);
     expect(built.code, built.stderr).toBe(0);
     const dp = json(join(tmp, 'out', 'datapackage.json'));
     const read = JSON.stringify(dp);
@@ -54,7 +54,14 @@ describe('fetch → build-data round trip', () => {
     expect(obs).toContain('jongeren_jeugdzorg,GM0361,2022,2845,voorlopig,85099NED,85099NED/TypedDataSet.json,2022,');
     expect(obs).toContain('jongeren_jeugdzorg,GM0362,2022,,voorlopig,85099NED,');
     expect(obs).toContain('jongeren_jeugdzorg,JZ06,2022,4355,voorlopig,85099NED,');
-    expect(obs).toContain('bevolking_0_17,GM0441,2022,20011,definitief,03759ned,03759ned/2022/cbs_03759ned_2022.json,2022,');
+    // Population: 03759ned has no age groups; the single years 0–17 (1 011 each in this world) are summed.
+    expect(obs).toContain('bevolking_0_17,GM0441,2022,18198,definitief,03759ned,03759ned/2022/cbs_03759ned_2022.json,2022,');
+    expect(obs).toContain('bevolking_0_22,GM0441,2022,23253,definitief,03759ned,');
+    expect(obs).toContain('bevolking_totaal,NL01,2022,100010,definitief,03759ned,');
+    // KWB 2021 (GeoDetail, TopicGroups, titles with a trailing space): the share per gemeente, null where CBS has none.
+    expect(obs).toMatch(/kwb_aandeel_jongeren_jeugdzorg,GM0361,2021,10\.8,/);
+    expect(obs).toMatch(/kwb_jongeren_jeugdzorg,GM0361,2021,300,/);
+    expect(obs).not.toMatch(/kwb_aandeel_jongeren_jeugdzorg,GM0362,2021,\d/);
     // Iv3 2023 jaarrekening, GM0361: 2e plaatsing 412 on L1.1 and L7.1 of 6.72a, × € 1 000.
     expect(obs).toMatch(/kosten_jeugdhulp_zonder_verblijf_jaarrekening,GM0361,2023,824000,definitief,45063NED,iv3\/45063NED\/TypedDataSet\.json,/);
     // Filtered out server-side, so absent: the province, the half-year.
@@ -66,7 +73,7 @@ describe('fetch → build-data round trip', () => {
     const before = snapshot(join(tmp, 'raw'), true);
     const r = await cli('scripts/fetch.ts', [...ONLY, ...FAST, '--base', fake.base, '--out', join(tmp, 'raw')]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/fetch: 0 written, 5 unchanged/);
+    expect(r.stderr).toMatch(/fetch: 0 written, 6 unchanged/);
     expect(snapshot(join(tmp, 'raw'), true)).toEqual(before);
   });
 
@@ -85,7 +92,7 @@ describe('fetch → build-data round trip', () => {
     const r = await cli('scripts/fetch.ts', ['--dry-run', '--only', 'iv3,85100NED', '--years', '2024', '--base', fake.base]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('85100NED  →  data/raw/85100NED/');
-    expect(r.stdout).toContain(`GET ${fake.base}/opendata/ODataFeed/odata/85100NED/TypedDataSet  (paged; regions NL/JZ/GM, annual periods, Persoonskenmerken = Totaal)`);
+    expect(r.stdout).toContain(`GET ${fake.base}/opendata/ODataFeed/odata/85100NED/TypedDataSet  (paged; regions NL/JZ/GM, years and half-years, Persoonskenmerken = Totaal)`);
     expect(r.stdout).toContain('iv3/2024  →  data/raw/iv3/45067NED/');
     expect(r.stdout).toMatch(/taakvelden 6\.2 6\.22 6\.72a .*6\.74c 6\.82a 6\.82b 6\.92/);
     expect(fake.log).toEqual([]);

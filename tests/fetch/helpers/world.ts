@@ -189,7 +189,7 @@ export function kwbTable(): V3Table {
     PercentageJongerenMetJeugdzorg_88: a.Key.startsWith('GM0362') ? null : 10.8,
     WmoClienten_89: 5,
   }));
-  const topic = (ID: number, ParentID: number, Key: string, Title: string, Unit: string) => ({ 'odata.type': 'Cbs.OData.Topic', ID, Position: ID, ParentID, Type: 'Topic', Key, Title, Description: null, MapYear: null, Datatype: 'Long', Unit, Decimals: 0, Default: 'Impossible', PresentationType: 'Absolute' });
+  const topic = (ID: number, ParentID: number, Key: string, Title: string, Unit: string) => ({ 'odata.type': 'Cbs.OData.Topic', ID, Position: ID, ParentID, Type: 'Topic', Key, Title, Description: null, MapYear: null, Datatype: ['naam', 'omschrijving', 'code'].includes(Unit) ? 'String' : Unit === '%' ? 'Double' : 'Long', Unit, Decimals: Unit === '%' ? 1 : 0, Default: 'Impossible', PresentationType: ['naam', 'omschrijving', 'code'].includes(Unit) ? '' : 'Absolute' });
   const group = (ID: number, Title: string) => ({ 'odata.type': 'Cbs.OData.TopicGroup', ID, Position: null, ParentID: null, Type: 'TopicGroup', Key: '', Title, Description: null, MapYear: null, Datatype: null, Unit: null, Decimals: null, Default: null, PresentationType: null });
   return {
     infos: { ID: 0, Identifier: '85039NED', Title: 'Kerncijfers wijken en buurten 2021', ShortTitle: 'Kerncijfers wijken en buurten 2021', Modified: '2022-03-01T02:00:00', Period: '2021', Frequency: 'Perjaar' },
