@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { getAll, query } from '../../src/fetch/odata.ts';
 import type { RunEvent } from '../../src/fetch/run.ts';
 import { hostsFor, onHosts } from '../../src/fetch/sources.ts';
 import { startFakeCbs, type FakeCbs } from './helpers/fake-cbs.ts';
-import { FAST_HTTP, fetchWorld, snapshot } from './helpers/run.ts';
+import { cli, FAST_HTTP, fetchWorld, json, ROOT, snapshot } from './helpers/run.ts';
 import { world } from './helpers/world.ts';
 
 /**
@@ -211,4 +212,36 @@ describe('plans fail loudly where a table is not what they expect', () => {
     expect(r2.failed[0].error).toMatch(/85039NED: no topic titled "Percentage jongeren met jeugdzorg"; related topics it has: .*"Jongeren met jeugdzorg in natura"/);
     expect(existsSync(join(raw, 'kwb'))).toBe(false);
   });
+});
+
+describe('kill -9 at random moments', () => {
+  /** Files and manifests without their retrieval times: what two fetches of the same tables must share. */
+  const content = (raw: string) =>
+    Object.fromEntries(
+      Object.entries(snapshot(raw))
+        .filter(([f]) => !f.startsWith('.fetch/'))
+        .map(([f, sum]) => [f, f.endsWith('manifest.json') ? JSON.stringify({ ...json(join(raw, f)), files: json(join(raw, f)).files.map(({ retrieved: _, ...e }: Record<string, unknown>) => e) }) : sum]),
+    );
+
+  it('a fetch killed 12 times mid-run, then run once more, leaves exactly the files of an uninterrupted fetch', async () => {
+    fake.pageSize = 3; // many small pages: a kill lands between pages, writes and renames
+    const only = ['--only', '85099NED,03759ned/2022,70072ned,gebieden/2022,iv3/2023,boundaries/2022,kwb/2021', '--attempts', '2', '--backoff', '1', '--quiet'];
+    const clean = fresh();
+    const ok = await cli('scripts/fetch.ts', [...only, '--base', fake.base, '--out', clean]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const raw = fresh();
+    let killed = 0;
+    for (let i = 0; i < 12; i++) {
+      const child = spawn(process.execPath, ['scripts/fetch.ts', ...only, '--base', fake.base, '--out', raw], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, JEUGDHULP_CBS_BASE: '', JEUGDHULP_DATA_DIR: '' } });
+      const done = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await new Promise((r) => setTimeout(r, 150 + Math.random() * 900));
+      if (child.exitCode === null && child.kill('SIGKILL')) killed++;
+      await done;
+    }
+    const last = await cli('scripts/fetch.ts', [...only, '--base', fake.base, '--out', raw]);
+    expect(last.code, last.stderr).toBe(0);
+    expect(killed).toBeGreaterThanOrEqual(6);
+    expect(content(raw)).toEqual(content(clean));
+    expect(readdirSync(raw).filter((n) => n.startsWith('.'))).toEqual([]);
+  }, 120_000);
 });
