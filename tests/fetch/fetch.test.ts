@@ -185,7 +185,7 @@ describe('a fetch run writes the data-folder layout', () => {
     const rows = values(join(raw, 'gebieden/2022/cbs_gebieden_2022.json'));
     expect(new Set(rows.map((r) => r.Measure))).toEqual(new Set(['GM000C_1', 'JZ0001', 'JZ0002']));
     expect(rows).toHaveLength(9);
-    expect(values(join(raw, 'gebieden/2022/cbs_gebieden_measurecodes.json'))).toHaveLength(4);
+    expect(values(join(raw, 'gebieden/2022/cbs_gebieden_measurecodes.json'))).toHaveLength(8);
   });
 
   it('boundaries are stored as served', () => {

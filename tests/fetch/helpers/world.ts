@@ -74,20 +74,29 @@ export function jeugdzorgTable(): V3Table {
 }
 
 export function gebiedenTable(): V4Table {
+  // As in the real tables (57 measures): many are titled just "Code" or "Naam"; the description says of what.
   const measures = [
+    { Identifier: 'GM000B', Index: 2, Title: 'Code', Description: 'De gemeentecode is gebaseerd op de officiële schrijfwijze van de naam van de gemeente.', DataType: 'String', Unit: 'code' },
     { Identifier: 'GM000C_1', Index: 3, Title: 'Naam', Description: 'Naam van de gemeente in de officiële schrijfwijze van dat jaar.', DataType: 'String', Unit: 'naam' },
-    { Identifier: 'T001036_2', Index: 5, Title: 'Inwonertal', Description: 'Aantal inwoners op 1 januari.', DataType: 'Long', Unit: 'aantal' },
+    { Identifier: 'GM000C_2', Index: 4, Title: 'Sortering naam', Description: 'Een hulpmiddel voor het sorteren van namen van gemeenten op alfabetische volgorde.', DataType: 'String', Unit: 'naam' },
+    { Identifier: 'T001036_2', Index: 86, Title: 'Inwonertal', Description: 'Aantal inwoners op 1 januari.', DataType: 'Long', Unit: 'aantal' },
     { Identifier: 'JZ0001', Index: 28, Title: 'Code', Description: 'Code van de jeugdregio waar de gemeente op 1 januari bij hoort.', DataType: 'String', Unit: 'code' },
     { Identifier: 'JZ0002', Index: 29, Title: 'Naam', Description: 'Naam van die jeugdregio.', DataType: 'String', Unit: 'naam' },
+    { Identifier: 'PV0001', Index: 43, Title: 'Code', Description: 'Code van de provincie waar de gemeente bij hoort.', DataType: 'String', Unit: 'code' },
+    { Identifier: 'PV0002', Index: 44, Title: 'Naam', Description: 'Naam van die provincie.', DataType: 'String', Unit: 'naam' },
   ];
   const observations: Row[] = [];
   let id = 0;
   for (const g of GM) {
     const obs = (Measure: string, StringValue: string | null, Value: number | null = null) => observations.push({ Id: id++, Measure, ValueAttribute: 'None', Value, StringValue, RegioS: g.code });
+    obs('GM000B', pad(g.code, 10));
     obs('GM000C_1', pad(g.name, 50));
+    obs('GM000C_2', pad(g.name, 50));
     obs('T001036_2', null, 100000);
     obs('JZ0001', pad(g.jz, 10));
     obs('JZ0002', pad(g.jzName, 50));
+    obs('PV0001', pad('PV27', 10));
+    obs('PV0002', pad('Noord-Holland', 50));
   }
   return {
     properties: { Identifier: '85067NED', Title: 'Gebieden in Nederland 2022', Modified: '2022-03-01T00:00:00Z', ObservationCount: observations.length },
