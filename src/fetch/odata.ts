@@ -23,7 +23,7 @@ export interface PagingOptions {
    * with `--base` must be read from the mirror (identity without a mirror).
    */
   rewrite?: (url: string) => string;
-  /** An upper bound of the rows (v4 Properties ObservationCount): more is an endless or wrong chain. */
+  /** The rows expected at most (v4 `$count`, else Properties ObservationCount): more is an endless or wrong chain. */
   maxRows?: number | null;
   /** Epoch ms after which no further page is requested (the time limit per table). */
   deadline?: number;
@@ -98,7 +98,7 @@ export async function getAll(http: Http, url: string, opts: PagingOptions = {}):
     out.rows.push(...rows);
     out.pages++;
     if (opts.maxRows != null && out.rows.length > opts.maxRows) {
-      throw new FetchError(next, null, `GET ${url}: ${out.rows.length} rows after ${out.pages} pages, more than the ${opts.maxRows} the table has; the next-page chain does not end`);
+      throw new FetchError(next, null, `GET ${url}: ${out.rows.length} rows after ${out.pages} pages, more than the ${opts.maxRows} expected; the next-page chain does not end`);
     }
     const link = o['odata.nextLink'] ?? o['@odata.nextLink'];
     let following: string | null = null;

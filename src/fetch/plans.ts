@@ -360,11 +360,20 @@ function v4Totals(table: string, meta: V4Meta, skip: (d: string) => boolean): st
   return parts;
 }
 
+/**
+ * The observations of a filter, with their count asked first (`$count=true&$top=1`, as CBS's v4 answers it):
+ * more rows than that stops the paging, and fewer at the end is an error too (a chain cut short). Without a
+ * count in the answer, the table's ObservationCount bounds it.
+ */
 async function v4Observations(ctx: FetchContext, table: string, meta: V4Meta, filter: string, what: string): Promise<EntitySet> {
   const obsUrl = query(`${v4Base(ctx.hosts, table)}/Observations`, { filter });
-  const count = Number(meta.properties.ObservationCount);
-  const obs = await paged(ctx, obsUrl, { store: ctx.store(obsUrl, meta.modified), maxRows: Number.isFinite(count) && count > 0 ? count : null, onPage: (r, p) => ctx.progress('Observations', r, p) });
+  const counted = (await getObject(ctx.http, `${obsUrl}&$count=true&$top=1`))['@odata.count'];
+  const count = typeof counted === 'number' && Number.isInteger(counted) && counted >= 0 ? counted : null;
+  const total = Number(meta.properties.ObservationCount);
+  const maxRows = count ?? (Number.isFinite(total) && total > 0 ? total : null);
+  const obs = await paged(ctx, obsUrl, { store: ctx.store(obsUrl, meta.modified), maxRows, onPage: (r, p) => ctx.progress('Observations', r, p) });
   if (!obs.rows.length) throw new FetchError(obsUrl, null, `${table}: CBS returned no observations ${what}with $filter=${filter}`);
+  if (count !== null && obs.rows.length !== count) throw new FetchError(obsUrl, null, `${table}: ${obs.rows.length} observations in ${obs.pages} pages, but CBS counts ${count} for this filter; the pages are incomplete`);
   return obs;
 }
 

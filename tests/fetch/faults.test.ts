@@ -91,13 +91,31 @@ describe('the fetcher stays on its host', () => {
 });
 
 describe('a chain of next-page links always ends', () => {
-  it('v4: more rows than Properties ObservationCount stops the chain', async () => {
+  it('v4: more rows than CBS counts for the filter ($count), or than the table has, stops the chain', async () => {
     const raw = fresh();
-    fake.faults.push({ match: /85067NED\/Observations/, kind: 'endless', times: Infinity });
+    fake.faults.push({ match: /85067NED\/Observations(?!.*\$count)/, kind: 'endless', times: Infinity });
     const r = await fetchWorld(raw, fake, { only: ['gebieden'] });
-    expect(r.failed).toEqual([{ target: 'gebieden/2022', error: expect.stringMatching(/25 rows after 25 pages, more than the 24 the table has; the next-page chain does not end/) }]);
-    expect(fake.log.filter((l) => l.includes('Observations'))).toHaveLength(25);
+    // 3 gemeenten × 3 measures asked for: the 10th row is one too many.
+    expect(r.failed).toEqual([{ target: 'gebieden/2022', error: expect.stringMatching(/10 rows after 10 pages, more than the 9 expected; the next-page chain does not end/) }]);
+    expect(fake.log.filter((l) => l.includes('Observations') && !l.includes('$count'))).toHaveLength(10);
     expect(existsSync(join(raw, 'gebieden'))).toBe(false);
+
+    // Without a count in the answer, the table's ObservationCount (24) bounds it.
+    const countUrl = `/datasets/odata/v1/CBS/85067NED/Observations?$filter=(Measure eq 'GM000C_1' or Measure eq 'JZ0001' or Measure eq 'JZ0002') and startswith(RegioS,'GM')&$count=true&$top=1`;
+    fake.bodies[countUrl] = '{"value":[]}';
+    const r2 = await fetchWorld(raw, fake, { only: ['gebieden'] });
+    delete fake.bodies[countUrl];
+    expect(r2.failed).toEqual([{ target: 'gebieden/2022', error: expect.stringMatching(/25 rows after 25 pages, more than the 24 expected/) }]);
+    expect(existsSync(join(raw, 'gebieden'))).toBe(false);
+  });
+
+  it('v4: a chain that ends before CBS\'s count is an error too (pages cut short)', async () => {
+    const raw = fresh();
+    fake.v4PageSize = 3;
+    fake.faults.push({ match: /85067NED\/Observations(?!.*\$count)/, kind: 'next-link', location: undefined, times: Infinity });
+    const r = await fetchWorld(raw, fake, { only: ['gebieden'] });
+    fake.v4PageSize = 100_000;
+    expect(r.failed).toEqual([{ target: 'gebieden/2022', error: expect.stringMatching(/85067NED: 3 observations in 1 pages, but CBS counts 9 for this filter; the pages are incomplete/) }]);
   });
 
   it('v3 (no row count): the time limit per table stops it', async () => {

@@ -249,6 +249,12 @@ function page(fake: FakeCbs, url: URL, rows: Row[], size: number, ctx: string, c
   }
   if (fault?.kind === 'repeat-page') value = rows.slice(0, size);
   const out: Row = { [ctxKey]: ctx, value };
+  // v4 `$count=true` (with `$top`, as CBS's clients ask it): the count of the whole filtered set, one short page.
+  if (url.searchParams.get('$count') === 'true') out['@odata.count'] = rows.length;
+  if (url.searchParams.has('$top')) {
+    out.value = rows.slice(from, from + Number(url.searchParams.get('$top')));
+    return out;
+  }
   if (fault?.kind === 'next-link') out[nextKey] = fault.location;
   else if (fault?.kind === 'repeat-page' || from + size < rows.length) out[nextKey] = link(from + size);
   return out;
