@@ -1,3 +1,4 @@
+import { byCodePoint } from './compare.ts';
 import { InputError } from './errors.ts';
 import type { GeoRow, MembershipRow } from './model.ts';
 import { normTitle } from './indicators.ts';
@@ -55,8 +56,8 @@ export function geographyFromGebieden(byYear: Map<number, CbsRecord[]>): Geograp
   for (const [code, e] of names) {
     geo.push({ geo_code: code, name: e.name, level: e.level, first_year: Math.min(...e.years), last_year: Math.max(...e.years) });
   }
-  geo.sort((a, b) => a.geo_code.localeCompare(b.geo_code));
-  membership.sort((a, b) => a.year - b.year || a.gemeente_code.localeCompare(b.gemeente_code));
+  geo.sort((a, b) => byCodePoint(a.geo_code, b.geo_code));
+  membership.sort((a, b) => a.year - b.year || byCodePoint(a.gemeente_code, b.gemeente_code));
   return { geo, membership, years };
 }
 

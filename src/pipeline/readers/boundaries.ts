@@ -1,3 +1,4 @@
+import { byCodePoint } from '../compare.ts';
 import { InputError } from '../errors.ts';
 import { decodeText } from './text.ts';
 import type { SourceFile } from './types.ts';
@@ -54,7 +55,7 @@ function round(c: unknown): unknown {
 /** The boundaries as one GeoJSON FeatureCollection, sorted by code (byte-identical between runs). */
 export function toGeoJson(regions: Boundary[]): string {
   const features = [...regions]
-    .sort((a, b) => a.code.localeCompare(b.code))
+    .sort((a, b) => byCodePoint(a.code, b.code))
     .map((r) => ({ type: 'Feature', properties: { code: r.code, name: r.name }, geometry: r.geometry }));
   return `${JSON.stringify({ type: 'FeatureCollection', features })}\n`;
 }
