@@ -2,6 +2,7 @@ import { byCodePoint } from './compare.ts';
 import { InputError } from './errors.ts';
 import type { GeoRow, MembershipRow } from './model.ts';
 import { normTitle } from './indicators.ts';
+import { checkName } from './readers/text.ts';
 import type { CbsRecord } from './readers/types.ts';
 
 export const NL = 'NL01';
@@ -36,6 +37,8 @@ export function geographyFromGebieden(byYear: Map<number, CbsRecord[]>): Geograp
       const kind = measureKind(r);
       if (!kind) continue;
       const e = perGm.get(r.region) ?? { line: r.line, file: r.file };
+      // Names go into headings, images and CSVs of the site: each is checked where it was read.
+      if (kind === 'gm-name' || kind === 'jz-name') checkName(r.text ?? '', { file: r.file, line: r.line, column: 'StringValue' });
       if (kind === 'gm-name') e.name = r.text ?? undefined;
       if (kind === 'jz-code') e.jz = r.text ?? undefined;
       if (kind === 'jz-name') e.jzName = r.text ?? undefined;
