@@ -23,6 +23,8 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     // not UTF-8: find out where, and whether it is Latin-1
   }
   const bad = firstInvalidUtf8(body);
+  // Valid UTF-8 that TextDecoder still refused: longer than the longest string V8 can hold (~512 MB).
+  if (bad === -1) throw new InputError({ file }, `the text is too long to decode (${body.length} bytes)`, 'a text file of at most a few hundred MB');
   const hex = (i: number) => `0x${body[i].toString(16).toUpperCase()}`;
   // A BOM or well-formed multi-byte sequences elsewhere: the file is UTF-8 with some bytes in another encoding.
   if (start === 3 || hasUtf8Sequence(body)) {
