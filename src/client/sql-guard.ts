@@ -6,7 +6,12 @@
  */
 
 /** Statements a reader needs: queries and looking at the tables. */
-const ALLOWED_START = /^(select|with|from|values|describe|show|summarize|explain|pragma|\()/;
+const ALLOWED_START = /^(select|with|from|values|describe|show|summarize|explain|pivot|unpivot|pragma|\()/;
+/**
+ * Every other statement DuckDB knows, refused by its first word. A first word DuckDB does not know at all
+ * ("SELEC 1") goes through: it cannot run, and DuckDB's own parser error is the clearer message.
+ */
+const OTHER_STATEMENT = /^(abort|alter|analyze|attach|begin|call|checkpoint|comment|commit|copy|create|deallocate|delete|detach|drop|end|execute|export|force|import|insert|install|load|merge|prepare|reset|rollback|set|start|truncate|update|use|vacuum)\b/;
 /** PRAGMA only to look at tables (PRAGMA can also change settings). */
 const ALLOWED_PRAGMA = /^pragma\s+(table_info|show_tables|show_tables_expanded|show|database_list|storage_info|version|platform)\b/;
 /**
@@ -28,7 +33,8 @@ export function forbiddenReason(sql: string, origin: string): string | null {
       : `Deze console kan alleen lezen (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); "${word[1].toUpperCase()}" is niet toegestaan.`;
   }
   for (const stmt of code.split(';').map((s) => s.trim()).filter(Boolean)) {
-    if (!ALLOWED_START.test(stmt) || (stmt.startsWith('pragma') && !ALLOWED_PRAGMA.test(stmt))) {
+    const allowed = ALLOWED_START.test(stmt) ? !stmt.startsWith('pragma') || ALLOWED_PRAGMA.test(stmt) : !OTHER_STATEMENT.test(stmt);
+    if (!allowed) {
       return `Deze console kan alleen lezen (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); "${stmt.split(/\s/)[0].toUpperCase()}" is niet toegestaan.`;
     }
   }
