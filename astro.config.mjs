@@ -1,8 +1,9 @@
 // @ts-check
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { headersFile } from './src/lib/csp.ts';
 
 /**
  * The site serves the warehouse it was built from at /data/. By default that is public/data (copied
@@ -57,6 +58,26 @@ function sitemap() {
   };
 }
 
+/**
+ * _headers for static hosts (Cloudflare Pages, Netlify), generated from the one CSP definition in
+ * src/lib/csp.ts once every file of dist/ is there: one rule per top-level folder or file.
+ */
+function hostHeaders() {
+  return {
+    name: 'jib-host-headers',
+    hooks: {
+      /** @param {{ dir: URL }} opts */
+      'astro:build:done': ({ dir }) => {
+        const root = fileURLToPath(dir);
+        /** @param {string} p */
+        const hasHtml = (p) => (statSync(p).isDirectory() ? readdirSync(p).some((n) => hasHtml(resolve(p, n))) : p.endsWith('.html'));
+        const top = readdirSync(root, { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory(), html: hasHtml(resolve(root, e.name)) }));
+        writeFileSync(resolve(root, '_headers'), headersFile(top));
+      },
+    },
+  };
+}
+
 // A static site: every page is HTML with its charts as inline SVG, built from the warehouse in
 // public/data (or $JEUGDHULP_WAREHOUSE). Nothing is fetched from another host at build or run time.
 export default defineConfig({
@@ -65,7 +86,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [serveWarehouse(), sitemap()],
+  integrations: [serveWarehouse(), sitemap(), hostHeaders()],
   vite: {
     // Never inline: Astro would put a script under 4 kB into the page as inline code, which the CSP
     // (script-src 'self', no 'unsafe-inline') blocks, so it would silently not run.

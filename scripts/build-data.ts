@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildWarehouse } from '../src/pipeline/build.ts';
 import { InputError } from '../src/pipeline/errors.ts';
-import { writeWarehouse } from '../src/pipeline/write.ts';
+import { recoverOutput, writeWarehouse } from '../src/pipeline/write.ts';
 
 const DEFAULT_DATA = 'data/sample';
 const DEFAULT_OUT = 'public/data';
@@ -36,6 +36,10 @@ async function main(): Promise<number> {
     if (tty) process.stderr.write(`  ${step.padEnd(38)} ${String(rows).padStart(9)} rows  ${seconds.toFixed(2)} s\n`);
   };
   try {
+    // First undo what a killed run left: so that even a run that fails on bad input leaves an output.
+    const { removed, restored } = recoverOutput(out);
+    if (restored) console.error(`build-data: restored the previous output ${out} from ${restored} (a run was killed while replacing it)`);
+    if (removed.length) console.error(`build-data: removed ${removed.length} temp folder(s) of killed runs: ${removed.join(', ')}`);
     const w = await buildWarehouse(data, progress);
     if (w.notes.length) {
       const shown = w.notes.slice(0, 5).map((n) => `  - ${n}`).join('\n');

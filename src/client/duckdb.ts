@@ -51,15 +51,3 @@ export async function openWarehouse(): Promise<Db> {
   }
   return { db, worker };
 }
-
-/**
- * A query may only read this site's own tables: any URL to another host (or an extension install) is
- * refused before it reaches DuckDB, so the console cannot be made to fetch from elsewhere.
- */
-export function forbiddenReason(sql: string, origin: string): string | null {
-  const urls = sql.match(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"`)]+/gi) ?? [];
-  const foreign = urls.find((u) => !u.startsWith(`${origin}/`));
-  if (foreign) return `Deze console leest alleen de tabellen van deze site; ${foreign} is niet toegestaan.`;
-  if (/\b(install|load)\s+[a-z_'"]/i.test(sql) || /\battach\b/i.test(sql)) return 'Extensies installeren of andere databases koppelen kan in deze console niet.';
-  return null;
-}

@@ -4,7 +4,8 @@
  * starts on the next run).
  */
 import { columnsOf, toDelimited } from '../pipeline/delimited.ts';
-import { forbiddenReason, openWarehouse, type Db } from './duckdb.ts';
+import { openWarehouse, type Db } from './duckdb.ts';
+import { forbiddenReason } from './sql-guard.ts';
 
 const ROW_CAP = 1000;
 

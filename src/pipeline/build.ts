@@ -3,6 +3,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { trendTables } from '../analysis/effects.ts';
 import { aggregate } from './aggregate.ts';
 import { observationsFromCbs } from './cbs-map.ts';
+import { byCodePoint } from './compare.ts';
 import { discover } from './discover.ts';
 import { InputError } from './errors.ts';
 import { geographyFromGebieden, isGeographyMeasure, NameIndex, type Geography } from './geo.ts';
@@ -308,6 +309,6 @@ function keepGemeente(o: Observation, validGm: Map<string, Set<number>>, records
 export function sortObservations(obs: Observation[]): Observation[] {
   return [...obs].sort(
     (a, b) =>
-      a.indicator.localeCompare(b.indicator) || a.geo_code.localeCompare(b.geo_code) || a.period - b.period || a.boundary_year - b.boundary_year,
+      byCodePoint(a.indicator, b.indicator) || byCodePoint(a.geo_code, b.geo_code) || a.period - b.period || a.boundary_year - b.boundary_year,
   );
 }

@@ -16,13 +16,22 @@ export function toDelimited(columns: Column[], rows: Record<string, Cell>[], dia
   const eol = dialect === 'international' ? '\n' : '\r\n';
   const cell = (v: Cell, type: Column['type']): string => {
     if (v === null || v === undefined) return '';
-    let s = typeof v === 'number' ? plainNumber(v) : String(v);
+    let s = typeof v === 'number' ? plainNumber(v) : formulaSafe(String(v));
     if (dialect === 'excel-nl' && type === 'number') s = s.replace('.', ',');
     return /[",;\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
   };
   const lines = [columns.map((c) => c.name).join(sep)];
   for (const r of rows) lines.push(columns.map((c) => cell(r[c.name], c.type)).join(sep));
   return (dialect === 'excel-nl' ? '\ufeff' : '') + lines.join(eol) + eol;
+}
+
+/**
+ * A text cell that a spreadsheet would run as a formula (OWASP "CSV injection": = + - @ tab CR first)
+ * gets a leading apostrophe, so Excel and LibreOffice show it as text. Only text: numbers arrive as
+ * numbers (typeof), so a negative amount stays a number.
+ */
+export function formulaSafe(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
 /** Plain decimal notation: no exponent, so 1.5e-7 or 5.72e9 never reach a spreadsheet. */

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { InputError } from './errors.ts';
 
@@ -24,13 +24,63 @@ const GEBIEDEN_MC = new RegExp(`^cbs_gebieden_measurecodes\\.${EXT}$`);
 const V4 = new RegExp(`^cbs_(\\d{5}[a-z]{3})_(.+)\\.${EXT}$`, 'i');
 const STATLINE = /^(\d{5}[A-Za-z]{3})(_.*)?\.csv$/;
 
+/**
+ * The largest input file, checked before a byte is read: a file is read whole and decoded as one string,
+ * and V8 cannot hold a string over ~512 MB (a 1 GB file crashed the decoder with a stack trace). The
+ * biggest real file (an Iv3 year) is a few MB; JEUGDHULP_MAX_FILE_MB raises the limit.
+ */
+export function maxFileBytes(): number {
+  const mb = Number(process.env.JEUGDHULP_MAX_FILE_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 256) * 1024 * 1024;
+}
+
+// Control characters and direction overrides in a file or folder name would reach source_file in the warehouse.
+const BAD_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 export function discover(dataDir: string): Discovered {
   const d: Discovered = { gebieden: [], gebiedenMeasureCodes: [], v4: [], v3: [], statline: [], iv3Totals: [], iv3Names: [], published: [], manifests: [], boundaries: [] };
   const v4ByKey = new Map<string, Discovered['v4'][number]>();
-  const rel = (p: string) => relative(dataDir, p).split(sep).join('/');
+  const rel = (p: string) => relative(dataDir, p).split(sep).join('/') || '.';
+  const limit = maxFileBytes();
+  // Raw ELOOP/ENOENT/EACCES stacks become one line naming the path.
+  const fsCall = <T>(path: string, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (!err.code) throw e;
+      const what: Record<string, string> = {
+        ELOOP: 'a loop of symbolic links (ELOOP)',
+        ENOENT: 'a symbolic link to nothing (ENOENT)',
+        EACCES: 'no permission to read it (EACCES)',
+        ENAMETOOLONG: 'a path too long to open, probably a symbolic link loop (ENAMETOOLONG)',
+      };
+      throw new InputError({ file: rel(path) }, what[err.code] ?? `it cannot be read (${err.code})`, 'files and folders that can be read, or symbolic links that end in one');
+    }
+  };
+  const checkSize = (path: string, st: Stats) => {
+    if (st.size > limit) {
+      const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+      throw new InputError({ file: rel(path) }, `the file is ${mb(st.size)}, over the limit of ${mb(limit)} per input file; nothing was read`, `files up to ${mb(limit)} (set JEUGDHULP_MAX_FILE_MB to raise the limit)`);
+    }
+  };
+  const sizes = new Map<string, Stats>();
+  const seen = new Set<string>();
   const walk = (dir: string) => {
-    const names = readdirSync(dir).sort();
+    // A symbolic link back to a folder above (sub/up -> ..) would be walked until the path is too long.
+    const real = fsCall(dir, () => realpathSync(dir));
+    if (seen.has(real)) throw new InputError({ file: rel(dir) }, 'a symbolic link to a folder that is already read (a loop)', 'a folder tree without links back into itself');
+    seen.add(real);
+    const names = fsCall(dir, () => readdirSync(dir)).sort();
+    for (const name of names) {
+      if (BAD_NAME.test(name) && !name.startsWith('.')) throw new InputError({ file: rel(dir) }, `a file name with a control character: ${JSON.stringify(name)}`, 'file and folder names of printable characters');
+    }
     if (names.includes('DataProperties.json')) {
+      for (const name of names) {
+        const path = join(dir, name);
+        const st = fsCall(path, () => statSync(path));
+        if (st.isFile()) checkSize(path, st);
+      }
       d.v3.push({ tableId: basename(dir), dir });
       if (names.includes('manifest.json')) d.manifests.push(join(dir, 'manifest.json'));
       return;
@@ -41,10 +91,12 @@ export function discover(dataDir: string): Discovered {
     for (const name of names) {
       if (name.startsWith('.') || name.includes('.tmp-')) continue;
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) {
+      const st = fsCall(path, () => statSync(path));
+      if (st.isDirectory()) {
         walk(path);
         continue;
       }
+      sizes.set(path, st);
       let m: RegExpExecArray | null;
       if ((m = GEBIEDEN.exec(name))) d.gebieden.push({ year: Number(m[1]), path });
       else if (GEBIEDEN_MC.test(name)) d.gebiedenMeasureCodes.push(path);
@@ -73,6 +125,13 @@ export function discover(dataDir: string): Discovered {
   };
   walk(dataDir);
   d.v4 = [...v4ByKey.values()];
+  // Only files a reader will read are limited: a big README or zip beside them is skipped anyway.
+  const read = [
+    ...d.gebieden.map((g) => g.path), ...d.gebiedenMeasureCodes, ...d.statline.map((s) => s.path), ...d.iv3Totals, ...d.iv3Names,
+    ...d.published, ...d.manifests, ...d.boundaries.map((b) => b.path), ...(d.sampleMeta ? [d.sampleMeta] : []),
+    ...d.v4.flatMap((t) => [t.observations, t.measureCodes ?? '', ...Object.values(t.dimensionCodes)]),
+  ];
+  for (const p of read) if (sizes.has(p)) checkSize(p, sizes.get(p)!);
   d.gebieden.sort((a, b) => a.year - b.year);
   return d;
 }

@@ -1,6 +1,8 @@
+import { byCodePoint } from './compare.ts';
 import { InputError } from './errors.ts';
 import type { GeoRow, MembershipRow } from './model.ts';
 import { normTitle } from './indicators.ts';
+import { checkName } from './readers/text.ts';
 import type { CbsRecord } from './readers/types.ts';
 
 export const NL = 'NL01';
@@ -35,6 +37,8 @@ export function geographyFromGebieden(byYear: Map<number, CbsRecord[]>): Geograp
       const kind = measureKind(r);
       if (!kind) continue;
       const e = perGm.get(r.region) ?? { line: r.line, file: r.file };
+      // Names go into headings, images and CSVs of the site: each is checked where it was read.
+      if (kind === 'gm-name' || kind === 'jz-name') checkName(r.text ?? '', { file: r.file, line: r.line, column: 'StringValue' });
       if (kind === 'gm-name') e.name = r.text ?? undefined;
       if (kind === 'jz-code') e.jz = r.text ?? undefined;
       if (kind === 'jz-name') e.jzName = r.text ?? undefined;
@@ -55,8 +59,8 @@ export function geographyFromGebieden(byYear: Map<number, CbsRecord[]>): Geograp
   for (const [code, e] of names) {
     geo.push({ geo_code: code, name: e.name, level: e.level, first_year: Math.min(...e.years), last_year: Math.max(...e.years) });
   }
-  geo.sort((a, b) => a.geo_code.localeCompare(b.geo_code));
-  membership.sort((a, b) => a.year - b.year || a.gemeente_code.localeCompare(b.gemeente_code));
+  geo.sort((a, b) => byCodePoint(a.geo_code, b.geo_code));
+  membership.sort((a, b) => a.year - b.year || byCodePoint(a.gemeente_code, b.gemeente_code));
   return { geo, membership, years };
 }
 

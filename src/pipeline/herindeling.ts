@@ -1,3 +1,4 @@
+import { byCodePoint } from './compare.ts';
 import { InputError } from './errors.ts';
 import type { CrosswalkRow, Observation } from './model.ts';
 import { readCsv } from './readers/csv.ts';
@@ -33,7 +34,7 @@ export function parseCrosswalk(bytes: Uint8Array, file: string): CrosswalkRow[] 
   for (const [k, t] of total) {
     if (Math.abs(t - 1) > 1e-9) throw new InputError({ file, column: 'share' }, `the shares of ${k.replace('|', ' ')} add up to ${t}`, 'shares that add up to 1 per disappearing gemeente');
   }
-  return rows.sort((a, b) => a.year - b.year || a.from_code.localeCompare(b.from_code) || a.to_code.localeCompare(b.to_code));
+  return rows.sort((a, b) => a.year - b.year || byCodePoint(a.from_code, b.from_code) || byCodePoint(a.to_code, b.to_code));
 }
 
 /** Whether a gemeente code existed in the indeling of 1 January of a year (from CBS Gebieden in Nederland). */

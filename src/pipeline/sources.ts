@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SourceFile } from './readers/types.ts';
+import { byCodePoint } from './compare.ts';
 import { IV3_TABLES } from './taakveld.ts';
 import { GEBIEDEN_TABLES } from '../fetch/sources.ts';
 
@@ -84,6 +85,6 @@ export const sourceInfo = {
         ...(fetched.has(f.rel) ? { fetched_url: fetched.get(f.rel)!.url, retrieved: fetched.get(f.rel)!.retrieved, modified: fetched.get(f.rel)!.modified } : {}),
       });
     }
-    return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
+    return [...byPath.values()].sort((a, b) => byCodePoint(a.path, b.path));
   },
 };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Warehouse } from './build.ts';
 import { datapackage, TABLES, type TableSpec } from './datapackage.ts';
 import { duck, sqlString } from './duckdb.ts';
@@ -30,7 +30,9 @@ export function tableRows(w: Warehouse): Record<string, Row[]> {
 export async function writeWarehouse(w: Warehouse, outDir: string): Promise<string[]> {
   const out = resolve(outDir);
   mkdirSync(dirname(out), { recursive: true });
-  const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  recoverOutput(out);
+  const { dir, prefix } = tempPlace(out);
+  const tmp = join(dir, `${prefix}${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   try {
@@ -58,9 +60,73 @@ export async function writeWarehouse(w: Warehouse, outDir: string): Promise<stri
   }
 }
 
-function swapIn(tmp: string, out: string) {
+/**
+ * Where the temp folder of an output goes: beside it, on the same file system (so the final renames are
+ * atomic); but never inside a folder named `public`, which the site copies as it is into dist/ (the
+ * default output public/data would publish a half-written `.data.tmp-<pid>`). There it goes beside
+ * that `public` folder instead, named after the path (`.public-data.tmp-<pid>`).
+ */
+export function tempPlace(out: string): { dir: string; prefix: string } {
+  let dir = dirname(out);
+  for (let d = dirname(out); dirname(d) !== d; d = dirname(d)) if (basename(d) === 'public') dir = dirname(d);
+  return { dir, prefix: `.${relative(dir, out).split(sep).join('-')}.tmp-` };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Clear up after runs that were killed: their temp folders (`<prefix><pid>`, possibly half-written) are
+ * removed, and if a run died between its two final renames (the old output set aside as `<prefix><pid>.old`,
+ * the new one not yet in place) the aside copy becomes the output again. Folders of live processes are
+ * left alone: another build may be writing. Returns what it did, for tests and messages.
+ */
+export function recoverOutput(outDir: string): { removed: string[]; restored: string | null } {
+  const out = resolve(outDir);
+  const { dir, prefix } = tempPlace(out);
+  const places: [string, string][] = [[dir, prefix]];
+  // Also where earlier versions put them: beside the output, inside public/.
+  if (dirname(out) !== dir) places.push([dirname(out), `.${basename(out)}.tmp-`]);
+  const stale: { path: string; aside: boolean; mtime: number }[] = [];
+  for (const [d, pre] of places) {
+    if (!existsSync(d)) continue;
+    for (const name of readdirSync(d)) {
+      if (!name.startsWith(pre)) continue;
+      const m = /^(\d+)(\.old)?$/.exec(name.slice(pre.length));
+      if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+      const path = join(d, name);
+      stale.push({ path, aside: Boolean(m[2]), mtime: statSync(path).mtimeMs });
+    }
+  }
+  let restored: string | null = null;
+  if (!existsSync(out)) {
+    // The newest aside copy is the output the killed run was replacing.
+    const aside = stale.filter((s) => s.aside).sort((a, b) => b.mtime - a.mtime)[0];
+    if (aside) {
+      renameSync(aside.path, out);
+      restored = aside.path;
+    }
+  }
+  const removed: string[] = [];
+  for (const s of stale) {
+    if (s.path === restored) continue;
+    rmSync(s.path, { recursive: true, force: true });
+    removed.push(s.path);
+  }
+  return { removed, restored };
+}
+
+/** Replace `out` by `tmp` with two renames; `between` is for tests that kill a run at that moment. */
+export function swapIn(tmp: string, out: string, between: () => void = () => {}) {
   const old = `${tmp}.old`;
   if (existsSync(out)) renameSync(out, old);
+  between();
   try {
     renameSync(tmp, out);
   } catch (e) {

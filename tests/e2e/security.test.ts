@@ -15,6 +15,7 @@
  *
  * Every page's HTML (all of them, not one per type) is also checked in Node: tests/site/pages.test.ts.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_TYPES } from './page-types.ts';
@@ -210,6 +211,10 @@ describe.skipIf(!CHROMIUM)(`privacy and security in headless Chromium (${CHROMIU
       // Refused before DuckDB is even loaded.
       expect(await run("SELECT * FROM read_parquet('https://example.com/x.parquet')")).toMatch(/^Fout: .*https:\/\/example\.com\/x\.parquet is niet toegestaan/);
       expect(await run('INSTALL httpfs')).toMatch(/^Fout: Extensies installeren .* kan in deze console niet/);
+      // The adversarial run's bypasses of the old text check: a comment inside INSTALL, and settings.
+      expect(await run('INSTALL/**/httpfs')).toMatch(/^Fout: Extensies installeren .* kan in deze console niet/);
+      expect(await run('SET autoinstall_known_extensions=true')).toMatch(/^Fout: Deze console kan alleen lezen .*"SET" is niet toegestaan/);
+      expect(await run('SELECT 1; SET enable_external_access = true')).toMatch(/^Fout: .*"SET" is niet toegestaan/);
       expect(await run("ATTACH 'https://example.com/db.duckdb' AS x")).toMatch(/^Fout: /);
       expect(t.requests.filter((u) => u.toLowerCase().includes('duckdb')), 'DuckDB loaded for a refused query').toEqual([]);
       // A URL the text check cannot see: DuckDB itself no longer reads files once the tables are in.
@@ -220,6 +225,12 @@ describe.skipIf(!CHROMIUM)(`privacy and security in headless Chromium (${CHROMIU
       await page.locator('#sql-text').fill('SELECT count(*) AS n FROM geo');
       await page.getByRole('button', { name: 'Uitvoeren' }).click();
       await page.locator('[data-result] table').waitFor({ state: 'visible', timeout: 30_000 });
+      // Its CSV export shows formulas as text and keeps numbers (negative ones too) as numbers.
+      await page.locator('#sql-text').fill("SELECT '=HYPERLINK(\"x\";\"y\")' AS naam, '@SUM(1)' AS b, -1234.5::DOUBLE AS euro");
+      await page.getByRole('button', { name: 'Uitvoeren' }).click();
+      await page.locator('[data-result] td', { hasText: '@SUM(1)' }).waitFor({ state: 'visible', timeout: 30_000 });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-csv]').click()]);
+      expect(readFileSync((await download.path())!, 'utf8')).toBe('naam,b,euro\n"\'=HYPERLINK(""x"";""y"")",\'@SUM(1),-1234.5\n');
       expect(t.external, 'requests that left the origin').toEqual([]);
       expect(t.errors, 'uncaught errors').toEqual([]);
     } finally {

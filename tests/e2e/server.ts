@@ -25,6 +25,7 @@ import type { AddressInfo } from 'node:net';
 import { delimiter, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { headersFor, parseHeadersFile, type Host } from './host-headers.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The built site: dist/, or $JEUGDHULP_DIST (built there with `astro build --outDir` when needed). */
@@ -115,14 +116,21 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Serve `root` (default dist/) on 127.0.0.1 and a free port. */
-export async function serveDir(root = DIST): Promise<Served> {
+/**
+ * Serve `root` (default dist/) on 127.0.0.1 and a free port. With `hostHeaders` it also sends the headers
+ * of root/_headers for each path the way that host applies them (see host-headers.ts).
+ */
+export async function serveDir(root = DIST, opts: { hostHeaders?: Host } = {}): Promise<Served> {
   const base = resolve(root);
   const notFound = join(base, '404.html');
+  const rules = opts.hostHeaders ? parseHeadersFile(readFileSync(join(base, '_headers'), 'utf8')) : [];
   const server = createServer((req, res) => {
     const send = (status: number, file: string | undefined, body?: Buffer) => {
       const data = body ?? (file ? readFileSync(file) : Buffer.alloc(0));
+      const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      const extra = opts.hostHeaders ? headersFor(rules, pathname, opts.hostHeaders) : {};
       res.writeHead(status, {
+        ...extra,
         'content-type': file ? CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' : 'text/plain; charset=utf-8',
         'content-length': data.length,
       });

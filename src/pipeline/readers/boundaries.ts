@@ -1,5 +1,6 @@
+import { byCodePoint } from '../compare.ts';
 import { InputError } from '../errors.ts';
-import { decodeText } from './text.ts';
+import { checkName, decodeText } from './text.ts';
 import type { SourceFile } from './types.ts';
 
 /** One region's outline: GeoJSON geometry in WGS84, keyed by its CBS code. */
@@ -39,7 +40,9 @@ export function readBoundaries(f: SourceFile): Boundary[] {
     if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !Array.isArray(g.coordinates)) {
       throw new InputError({ file: f.rel, line: row, column: 'geometry' }, `feature ${code} has no polygon`, 'a Polygon or MultiPolygon geometry');
     }
-    return { code, name: String(feat.properties?.statnaam ?? code).trim(), geometry: { type: g.type, coordinates: round(g.coordinates) } };
+    const name = String(feat.properties?.statnaam ?? code).trim();
+    checkName(name, { file: f.rel, line: row, column: 'statnaam' });
+    return { code, name, geometry: { type: g.type, coordinates: round(g.coordinates) } };
   });
 }
 
@@ -54,7 +57,7 @@ function round(c: unknown): unknown {
 /** The boundaries as one GeoJSON FeatureCollection, sorted by code (byte-identical between runs). */
 export function toGeoJson(regions: Boundary[]): string {
   const features = [...regions]
-    .sort((a, b) => a.code.localeCompare(b.code))
+    .sort((a, b) => byCodePoint(a.code, b.code))
     .map((r) => ({ type: 'Feature', properties: { code: r.code, name: r.name }, geometry: r.geometry }));
   return `${JSON.stringify({ type: 'FeatureCollection', features })}\n`;
 }

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { InputError } from '../errors.ts';
-import { decodeText } from './text.ts';
+import { checkCellText, decodeText } from './text.ts';
 
 export interface CsvTable {
   file: string;
@@ -44,6 +44,7 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvOptions): CsvT
   // Papa yields [''] for blank lines, including the final newline.
   while (data.length && data[data.length - 1].length === 1 && data[data.length - 1][0] === '') data.pop();
   const header = data[0].map((h) => h.trim());
+  for (const h of header) checkCellText(h, { file, line: 1, column: h });
   for (const col of opts.required) {
     if (!header.includes(col)) {
       throw new InputError({ file, line: 1, column: col }, `column "${col}" is missing (header: ${header.join(opts.delimiter)})`, `a column named "${col}"`);
@@ -65,7 +66,10 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvOptions): CsvT
       throw new InputError({ file, line, column }, `the row has ${fields.length} fields`, `${header.length} ${NAMES[opts.delimiter]}-separated fields like the header`);
     }
     const values: Record<string, string> = {};
-    header.forEach((h, j) => (values[h] = fields[j]));
+    header.forEach((h, j) => {
+      checkCellText(fields[j], { file, line, column: h });
+      values[h] = fields[j];
+    });
     rows.push({ line, values });
   }
   if (!rows.length && !opts.allowEmpty) throw new InputError({ file, line: 2 }, 'the file has a header but no data rows', 'at least one data row');

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.ts';
 import { duck, sqlString } from '../duckdb.ts';
 import { readCsv } from './csv.ts';
-import { decodeText } from './text.ts';
+import { checkCellText, decodeText } from './text.ts';
 
 /** A generic table of text cells as the CBS APIs deliver them (v3 TypedDataSet, v4 Observations). */
 export interface RawTable {
@@ -28,6 +28,16 @@ export async function readApiTable(
   else {
     const csv = readCsv(bytes, file, { delimiter: ',', required, allowEmpty: true });
     table = { file, columns: csv.header, rows: csv.rows.map((r) => ({ line: r.line, cells: r.values })) };
+  }
+  // readCsv checked its own cells; JSON and Parquet text gets the same check here, so every reader has it.
+  if (!file.endsWith('.csv')) {
+    for (const c of table.columns) checkCellText(c, { file, column: c });
+    for (const { line, cells } of table.rows) {
+      for (const c in cells) {
+        const v = cells[c];
+        if (typeof v === 'string') checkCellText(v, { file, line, column: c });
+      }
+    }
   }
   // A JSON body without rows has no columns to check; the reader says the table is empty.
   const unknowable = file.endsWith('.json') && !table.rows.length;

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts';
+import { InputError, type InputLocation } from '../errors.ts';
 
 /**
  * Decode a raw text file the way CBS files come: UTF-8 (with or without BOM) or, for older exports
@@ -23,6 +23,8 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     // not UTF-8: find out where, and whether it is Latin-1
   }
   const bad = firstInvalidUtf8(body);
+  // Valid UTF-8 that TextDecoder still refused: longer than the longest string V8 can hold (~512 MB).
+  if (bad === -1) throw new InputError({ file }, `the text is too long to decode (${body.length} bytes)`, 'a text file of at most a few hundred MB');
   const hex = (i: number) => `0x${body[i].toString(16).toUpperCase()}`;
   // A BOM or well-formed multi-byte sequences elsewhere: the file is UTF-8 with some bytes in another encoding.
   if (start === 3 || hasUtf8Sequence(body)) {
@@ -86,4 +88,31 @@ function countLines(bytes: Uint8Array, end: number): number {
   let n = 1;
   for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) n++;
   return n;
+}
+
+/**
+ * Characters no CBS text holds and that break what is built from it: C0 and C1 control characters (a NUL
+ * in a name made the Open Graph renderer crash the site build) and the Unicode direction controls that
+ * make a name display as something else ("Trojan Source"). Tab, LF and CR are ordinary in descriptions.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const hexOf = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Every text cell of every reader passes here (readCsv, readApiTable, GeoJSON properties). */
+export function checkCellText(s: string, where: InputLocation): void {
+  const bad = CONTROL.exec(s) ?? BIDI.exec(s);
+  if (bad) {
+    const what = CONTROL.test(bad[0]) ? 'control character' : 'text direction control';
+    throw new InputError(where, `a ${what} ${hexOf(bad[0])} at character ${bad.index + 1}`, 'printable text without control characters (U+0000–U+001F, U+007F–U+009F) or direction overrides (U+202A–U+202E, U+2066–U+2069)');
+  }
+}
+
+export const MAX_NAME_LENGTH = 200;
+
+/** A place name as the site shows it (headings, Open Graph images, CSVs): one printable line of sane length. */
+export function checkName(name: string, where: InputLocation): void {
+  checkCellText(name, where);
+  if (/[\t\r\n]/.test(name)) throw new InputError(where, `a line break or tab in the name ${JSON.stringify(name.slice(0, 60))}`, 'a name on one line');
+  if (name.length > MAX_NAME_LENGTH) throw new InputError(where, `a name of ${name.length} characters ("${name.slice(0, 40)}…")`, `a name of at most ${MAX_NAME_LENGTH} characters`);
 }

@@ -18,9 +18,9 @@ export interface CliResult {
  * Run a CLI script of the repository on Node 24 (inside vitest `process.execPath` is the Node of the npm
  * `node` package), from the repository root, without the environment variables named in `drop`.
  */
-export function runScript(script: string, args: string[], drop: string[] = []): Promise<CliResult> {
+export function runScript(script: string, args: string[], drop: string[] = [], extraEnv: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env };
+    const env = { ...process.env, ...extraEnv };
     for (const k of drop) delete env[k];
     // Node's on-disk compile cache: the many CLI runs share the compiled (type-stripped) modules, which
     // halves their start-up. It changes nothing in what the CLI does.
@@ -36,8 +36,8 @@ export function runScript(script: string, args: string[], drop: string[] = []): 
 }
 
 /** The real build-data CLI; `data` and `out` are passed as given (relative paths resolve against ROOT). */
-export const buildData = (data: string, out: string): Promise<CliResult> =>
-  runScript('scripts/build-data.ts', ['--data', data, '--out', out], ['JEUGDHULP_DATA_DIR']);
+export const buildData = (data: string, out: string, env: Record<string, string> = {}): Promise<CliResult> =>
+  runScript('scripts/build-data.ts', ['--data', data, '--out', out], ['JEUGDHULP_DATA_DIR'], env);
 
 /** Run `jobs` with at most `limit` at a time (two cores: a few CLI processes in parallel, not sixty). */
 export async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
