@@ -19,6 +19,7 @@ import { readBoundaries, type Boundary } from './readers/boundaries.ts';
 import { readStatlineCsv } from './readers/statline-csv.ts';
 import type { CbsRecord, SourceFile } from './readers/types.ts';
 import { digest, sourceInfo, type Fetched, type FileDigest, type SourceInfo } from './sources.ts';
+import { checkNotMixed, carriesMarker, readSyntheticMeta, type ReadFile, type SyntheticMeta } from './synthetic.ts';
 import { costObservations } from './taakveld.ts';
 
 export interface SampleMeta {
@@ -34,6 +35,8 @@ export interface Warehouse {
   /** Every raw file that was read, with its checksum and the CBS table it belongs to. */
   sources: SourceInfo[];
   sample: SampleMeta | null;
+  /** Generated test data (synthetic.json): never real figures, and the site says so on every page. */
+  synthetic: SyntheticMeta | null;
   /** The indeling every gemeente series is recast to. */
   boundaryYear: number;
   /** Outlines for the map (from boundaries/<YYYY>/*.geojson, the newest year up to boundaryYear); none without. */
@@ -54,9 +57,12 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   const found = discover(dataDir);
   // Provenance keeps a checksum per file, not the bytes: a ×50 Iv3 volume must not stay in memory.
   const files: FileDigest[] = [];
+  const read: ReadFile[] = [];
   const load = (path: string): SourceFile => {
     const f = { path, rel: relative(dataDir, path).split('\\').join('/'), bytes: new Uint8Array(readFileSync(path)) };
-    files.push(digest(f));
+    const d = digest(f);
+    files.push(d);
+    read.push({ rel: d.rel, sha256: d.sha256, marked: carriesMarker(f.bytes) });
     return f;
   };
   const step = async <T extends unknown[]>(name: string, fn: () => Promise<T> | T): Promise<T> => {
@@ -189,6 +195,11 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
 
   const sample = found.sampleMeta ? readSampleMeta(found.sampleMeta, relative(dataDir, found.sampleMeta)) : null;
   if (found.sampleMeta) load(found.sampleMeta);
+  const syntheticRel = found.syntheticMeta ? relative(dataDir, found.syntheticMeta).split('\\').join('/') : null;
+  const synthetic = found.syntheticMeta ? readSyntheticMeta(found.syntheticMeta, syntheticRel!) : null;
+  if (synthetic && sample) throw new InputError({ file: syntheticRel! }, 'a folder with both sample.json and synthetic.json', 'either the embedded sample or a synthetic world, not both');
+  if (found.syntheticMeta) load(found.syntheticMeta);
+  checkNotMixed(synthetic, syntheticRel, read);
 
   // 5. Duplicated keys across sources are a contradiction we must not resolve silently.
   const seen = new Map<string, Observation>();
@@ -238,6 +249,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     crosswalk,
     sources: sourceInfo.describe(files, readManifests(found.manifests, dataDir)),
     sample,
+    synthetic,
     boundaryYear: lastYear,
     notes,
   };

@@ -1,5 +1,6 @@
 import type { Warehouse } from './build.ts';
 import { INDICATORS } from './indicators.ts';
+import { SYNTHETIC_MARKER } from './synthetic.ts';
 
 export interface FieldSpec {
   name: string;
@@ -119,9 +120,10 @@ export function datapackage(w: Warehouse, hashes: Record<string, string>, sizes:
     // GeoJSON is not tabular: with map outlines the package is a plain data package.
     profile: w.geometry.length ? 'data-package' : 'tabular-data-package',
     name: 'jeugdhulp-in-beeld',
-    title: w.sample ? 'Jeugdhulp in Beeld — voorbeelddata' : 'Jeugdhulp in Beeld — datawarehouse',
-    description: w.sample?.description ?? 'Jeugdzorg, kosten en bevolking per gemeente, jeugdregio en Nederland uit CBS StatLine en Iv3.',
+    title: w.synthetic ? `Jeugdhulp in Beeld — ${SYNTHETIC_MARKER}` : w.sample ? 'Jeugdhulp in Beeld — voorbeelddata' : 'Jeugdhulp in Beeld — datawarehouse',
+    description: w.synthetic?.description ?? w.sample?.description ?? 'Jeugdzorg, kosten en bevolking per gemeente, jeugdregio en Nederland uit CBS StatLine en Iv3.',
     sample: Boolean(w.sample?.sample),
+    synthetic: Boolean(w.synthetic),
     boundary_year: w.boundaryYear,
     temporal: periods.length ? { start: Math.min(...periods), end: Math.max(...periods) } : null,
     licenses: [LICENSE],
