@@ -10,18 +10,16 @@
  * Every table says what it is: TableInfos, topic and measure descriptions carry SYNTHETIC_MARKER, which
  * build-data recognises (src/pipeline/synthetic.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { SYNTHETIC_MARKER } from '../../src/pipeline/synthetic.ts';
 import { TILE_GRID } from '../../src/charts/kaart.ts';
 import type { V3Table, V4Table } from '../fetch/helpers/fake-cbs.ts';
 import { readGeography, type Gemeente, type Geography, type Row } from './geography.ts';
+import { CAPTURE_03759, REAL_70072, worldAvailable } from './paths.ts';
 
-const SHARED = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/data');
-const CAPTURE_03759 = join(SHARED, 'cbs-captures/v4-checkdecijfers-03759ned');
-const REAL_70072 = join(SHARED, 'raw/datavakwerk-cbs-70072ned');
+export { worldAvailable };
 
 export const WORLD_YEARS = Array.from({ length: 10 }, (_, i) => 2015 + i);
 export const DEFAULT_SEED = 20260101;
@@ -47,13 +45,6 @@ export interface World {
   v4: Record<string, V4Table>;
   geo: Record<string, unknown>;
   geography: Geography;
-}
-
-export function worldAvailable(): string | undefined {
-  for (const p of [join(SHARED, 'raw/datavakwerk-cbs-gebieden'), CAPTURE_03759, REAL_70072]) {
-    if (!existsSync(p)) return `the synthetic world reads real code lists and Gebieden from ../shared/data beside the repository; ${p} is missing`;
-  }
-  return undefined;
 }
 
 // ------------------------------------------------------------------------------------- randomness

@@ -5,11 +5,9 @@
  * pipeline's geography, membership and recasting run on the real structure.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-
-export const GEBIEDEN_DIR = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/data/raw/datavakwerk-cbs-gebieden');
+import { GEBIEDEN_DIR } from './paths.ts';
 
 export type Row = Record<string, unknown>;
 
