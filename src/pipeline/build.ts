@@ -84,7 +84,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
       if (!mc) throw new InputError({ file: relative(dataDir, g.path) }, 'no cbs_gebieden_measurecodes file beside it', 'MeasureCodes in the same folder');
       const recs = await readCbsV4({ tableId: sourceInfo.gebiedenTable(g.year), observations: load(g.path), measureCodes: load(mc), dimensionCodes: {}, period: `${g.year}JJ00`, skipUnknownMeasures: true, keepMeasure: isGeographyMeasure });
       gebiedenRecords.set(g.year, recs);
-      all.push(...recs);
+      append(all, recs);
     }
     return all;
   });
@@ -108,9 +108,9 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
       if (!t.observations) continue;
       if (!t.measureCodes) throw new InputError({ file: relative(dataDir, t.observations) }, `no cbs_${t.tableId}_measurecodes file beside it`, 'MeasureCodes in the same folder');
       const dims = Object.fromEntries(Object.entries(t.dimensionCodes).map(([k, p]) => [k, load(p)]));
-      out.push(...(await readCbsV4({ tableId: t.tableId, observations: load(t.observations), measureCodes: load(t.measureCodes), dimensionCodes: dims })));
+      append(out, await readCbsV4({ tableId: t.tableId, observations: load(t.observations), measureCodes: load(t.measureCodes), dimensionCodes: dims }));
     }
-    cbsRecords.push(...out);
+    append(cbsRecords, out);
     return out;
   });
   await step('cbs-v3 tables', async () => {
@@ -125,26 +125,26 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
       const tableInfos = entries.includes('TableInfos.json') ? load(inDir('TableInfos.json')) : undefined;
       const recs = await readCbsV3({ tableId: t.tableId.toUpperCase(), dataProperties: load(inDir('DataProperties.json')), typedDataSet: load(inDir(tds)), dimensions, tableInfos });
       if (recs.some((r) => r.dims.TaakveldBalanspost || r.dims.FunctieKostenplaatsBalanspost)) iv3Raw.push(iv3FromCbs(recs));
-      else cbsRecords.push(...recs);
-      out.push(...recs);
+      else append(cbsRecords, recs);
+      append(out, recs);
     }
     return out;
   });
   await step('statline-csv exports', () => {
     const out = found.statline.flatMap((s) => readStatlineCsv(s.tableId, load(s.path)));
-    cbsRecords.push(...out);
+    append(cbsRecords, out);
     return out;
   });
   const notes: string[] = [];
   await step('population 0–17 and 0–22 from single years', () => {
     const pop = populationGroups(cbsRecords);
-    cbsRecords.push(...pop.records);
-    notes.push(...pop.gaps);
+    append(cbsRecords, pop.records);
+    append(notes, pop.gaps);
     return pop.records;
   });
   await step('map CBS topics to indicators', () => {
     const obs = observationsFromCbs(cbsRecords, names, boundaryYear).filter((o) => keepGemeente(o, validGm, cbsRecords));
-    observations.push(...obs);
+    append(observations, obs);
     return obs;
   });
 
@@ -158,7 +158,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   };
   await step('iv3 (raw) → cost indicators', () => {
     const obs = iv3Raw.flatMap(toCosts);
-    observations.push(...obs);
+    append(observations, obs);
     return obs;
   });
   await step('iv3-totals → cost indicators', () => {
@@ -178,9 +178,9 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
         }
         rows.push({ ...r, gemeente: code });
       }
-      out.push(...toCosts(rows));
+      append(out, toCosts(rows));
     }
-    observations.push(...out);
+    append(observations, out);
     return out;
   });
 
@@ -189,7 +189,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     const obs = observationsFromPublished(found.published.flatMap((p) => readPublishedFigures(load(p))), names, boundaryYear);
     const have = new Set(observations.map(keyOf));
     const fresh = obs.filter((o) => !have.has(keyOf(o)));
-    observations.push(...fresh);
+    append(observations, fresh);
     return fresh;
   });
 
@@ -289,6 +289,12 @@ function readSampleMeta(path: string, rel: string): SampleMeta {
     throw new InputError({ file: rel, column: 'sample' }, 'no boolean "sample" field', '{"sample": true, …}');
   }
   return meta as SampleMeta;
+}
+
+/** `to.push(...items)` without the spread: a table of a few hundred thousand cells (85099NED with its
+ * half-years) would pass more arguments than the call stack holds ("Maximum call stack size exceeded"). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 const keyOf = (o: Observation) => `${o.indicator}|${o.geo_code}|${o.period}`;

@@ -97,7 +97,13 @@ const LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses
 
 /** Frictionless Data Package: schema, units, definitions, sources and a sha256 per file. No clock: reproducible. */
 export function datapackage(w: Warehouse, hashes: Record<string, string>, sizes: Record<string, number>) {
-  const periods = w.observations.map((o) => o.period);
+  // A loop, not Math.min(...periods): a full warehouse has more observations than a call can take arguments.
+  let start = Infinity;
+  let end = -Infinity;
+  for (const o of w.observations) {
+    if (o.period < start) start = o.period;
+    if (o.period > end) end = o.period;
+  }
   const resources = Object.entries(TABLES).flatMap(([name, spec]) => {
     const schema = { fields: spec.fields, primaryKey: spec.primaryKey };
     const base = { title: spec.title, description: spec.description, schema };
@@ -125,7 +131,7 @@ export function datapackage(w: Warehouse, hashes: Record<string, string>, sizes:
     sample: Boolean(w.sample?.sample),
     synthetic: Boolean(w.synthetic),
     boundary_year: w.boundaryYear,
-    temporal: periods.length ? { start: Math.min(...periods), end: Math.max(...periods) } : null,
+    temporal: w.observations.length ? { start, end } : null,
     licenses: [LICENSE],
     attribution: 'Bron: CBS',
     sources: w.sources.map((s) => ({
