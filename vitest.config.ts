@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { WORLD_DIST, WORLD_WAREHOUSE } from './tests/world/build.ts';
 
 export default defineConfig({
   test: {
@@ -12,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/e2e/**', 'tests/site/**'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/**', 'tests/site/**', 'tests/world/**'],
         },
       },
       {
@@ -25,6 +26,18 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts', 'tests/site/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+        },
+      },
+      {
+        // The synthetic full world (tests/world/, npm run world): generated CBS tables for every gemeente,
+        // jeugdregio and year, fetched, built and rendered once by the global setup, so that every chart,
+        // the map and the 2022 analysis run on complete data. Its site lives outside dist/.
+        extends: true,
+        test: {
+          name: 'world',
+          include: ['tests/world/**/*.test.ts'],
+          globalSetup: ['tests/world/global-setup.ts'],
+          env: { JEUGDHULP_DIST: WORLD_DIST, JEUGDHULP_WAREHOUSE: WORLD_WAREHOUSE },
         },
       },
     ],

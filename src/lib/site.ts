@@ -35,6 +35,12 @@ export const SAMPLE_NOTICE: Record<Lang, string> = {
   en: 'Note: this site was built from a small sample of published CBS figures, not the full data. Many municipalities and years are missing.',
 };
 
+/** On every page built from the generated test world (npm run world): its figures are invented. */
+export const SYNTHETIC_NOTICE: Record<Lang, string> = {
+  nl: 'Let op: synthetische testgegevens. Deze site is gebouwd op verzonnen cijfers om de software te testen; geen enkel cijfer is echt.',
+  en: 'Note: synthetic test data (synthetische testgegevens). This site was built from invented figures to test the software; no figure is real.',
+};
+
 /** Where the same page lives in the other language (home and theme pages); undefined = Dutch only. */
 export function alternateOf(path: string): string | undefined {
   const clean = path.endsWith('/') ? path : `${path}/`;

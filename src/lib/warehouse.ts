@@ -119,6 +119,8 @@ export async function query<T extends Row = Row>(sql: string, params: Params = {
 
 export interface DataPackageInfo {
   sample: boolean;
+  /** Built from the generated test world (tests/world): nothing on the site is a real figure. */
+  synthetic: boolean;
   boundary_year?: number;
   temporal?: { start: number; end: number } | null;
   title?: string;
@@ -132,9 +134,9 @@ export function datapackageFull(dir = warehouseDir()): Record<string, any> | nul
 
 export function datapackage(dir = warehouseDir()): DataPackageInfo {
   const file = resolve(dir, 'datapackage.json');
-  if (!existsSync(file)) return { sample: false };
+  if (!existsSync(file)) return { sample: false, synthetic: false };
   const d = JSON.parse(readFileSync(file, 'utf8'));
-  return { sample: d.sample === true, boundary_year: d.boundary_year, temporal: d.temporal, title: d.title };
+  return { sample: d.sample === true, synthetic: d.synthetic === true, boundary_year: d.boundary_year, temporal: d.temporal, title: d.title };
 }
 
 // ---- geography helpers (pages and getStaticPaths) -------------------------------------------

@@ -21,6 +21,7 @@ import { readBoundaries, type Boundary } from './readers/boundaries.ts';
 import { readStatlineCsv } from './readers/statline-csv.ts';
 import type { CbsRecord, SourceFile } from './readers/types.ts';
 import { digest, sourceInfo, type Fetched, type FileDigest, type SourceInfo } from './sources.ts';
+import { checkNotMixed, carriesMarker, readSyntheticMeta, type ReadFile, type SyntheticMeta } from './synthetic.ts';
 import { costObservations } from './taakveld.ts';
 
 export interface SampleMeta {
@@ -36,6 +37,8 @@ export interface Warehouse {
   /** Every raw file that was read, with its checksum and the CBS table it belongs to. */
   sources: SourceInfo[];
   sample: SampleMeta | null;
+  /** Generated test data (synthetic.json): never real figures, and the site says so on every page. */
+  synthetic: SyntheticMeta | null;
   /** The indeling every gemeente series is recast to. */
   boundaryYear: number;
   /** Outlines for the map (from boundaries/<YYYY>/*.geojson, the newest year up to boundaryYear); none without. */
@@ -58,9 +61,12 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   const found = discover(dataDir);
   // Provenance keeps a checksum per file, not the bytes: a ×50 Iv3 volume must not stay in memory.
   const files: FileDigest[] = [];
+  const read: ReadFile[] = [];
   const load = (path: string): SourceFile => {
     const f = { path, rel: relative(dataDir, path).split('\\').join('/'), bytes: new Uint8Array(readFileSync(path)) };
-    files.push(digest(f));
+    const d = digest(f);
+    files.push(d);
+    read.push({ rel: d.rel, sha256: d.sha256, marked: carriesMarker(f.bytes) });
     return f;
   };
   const step = async <T extends unknown[]>(name: string, fn: () => Promise<T> | T): Promise<T> => {
@@ -82,7 +88,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
       if (!mc) throw new InputError({ file: relative(dataDir, g.path) }, 'no cbs_gebieden_measurecodes file beside it', 'MeasureCodes in the same folder');
       const recs = await readCbsV4({ tableId: sourceInfo.gebiedenTable(g.year), observations: load(g.path), measureCodes: load(mc), dimensionCodes: {}, period: `${g.year}JJ00`, skipUnknownMeasures: true, keepMeasure: isGeographyMeasure });
       gebiedenRecords.set(g.year, recs);
-      all.push(...recs);
+      append(all, recs);
     }
     return all;
   });
@@ -106,9 +112,9 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
       if (!t.observations) continue;
       if (!t.measureCodes) throw new InputError({ file: relative(dataDir, t.observations) }, `no cbs_${t.tableId}_measurecodes file beside it`, 'MeasureCodes in the same folder');
       const dims = Object.fromEntries(Object.entries(t.dimensionCodes).map(([k, p]) => [k, load(p)]));
-      out.push(...(await readCbsV4({ tableId: t.tableId, observations: load(t.observations), measureCodes: load(t.measureCodes), dimensionCodes: dims })));
+      append(out, await readCbsV4({ tableId: t.tableId, observations: load(t.observations), measureCodes: load(t.measureCodes), dimensionCodes: dims }));
     }
-    cbsRecords.push(...out);
+    append(cbsRecords, out);
     return out;
   });
   await step('cbs-v3 tables', async () => {
@@ -123,26 +129,26 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
       const tableInfos = entries.includes('TableInfos.json') ? load(inDir('TableInfos.json')) : undefined;
       const recs = await readCbsV3({ tableId: t.tableId.toUpperCase(), dataProperties: load(inDir('DataProperties.json')), typedDataSet: load(inDir(tds)), dimensions, tableInfos });
       if (recs.some((r) => r.dims.TaakveldBalanspost || r.dims.FunctieKostenplaatsBalanspost)) iv3Raw.push(iv3FromCbs(recs));
-      else cbsRecords.push(...recs);
-      out.push(...recs);
+      else append(cbsRecords, recs);
+      append(out, recs);
     }
     return out;
   });
   await step('statline-csv exports', () => {
     const out = found.statline.flatMap((s) => readStatlineCsv(s.tableId, load(s.path)));
-    cbsRecords.push(...out);
+    append(cbsRecords, out);
     return out;
   });
   const notes: string[] = [];
   await step('population 0–17 and 0–22 from single years', () => {
     const pop = populationGroups(cbsRecords);
-    cbsRecords.push(...pop.records);
-    notes.push(...pop.gaps);
+    append(cbsRecords, pop.records);
+    append(notes, pop.gaps);
     return pop.records;
   });
   await step('map CBS topics to indicators', () => {
     const obs = observationsFromCbs(cbsRecords, names, boundaryYear).filter((o) => keepGemeente(o, validGm, cbsRecords));
-    observations.push(...obs);
+    append(observations, obs);
     return obs;
   });
 
@@ -156,7 +162,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   };
   await step('iv3 (raw) → cost indicators', () => {
     const obs = iv3Raw.flatMap(toCosts);
-    observations.push(...obs);
+    append(observations, obs);
     return obs;
   });
   await step('iv3-totals → cost indicators', () => {
@@ -176,9 +182,9 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
         }
         rows.push({ ...r, gemeente: code });
       }
-      out.push(...toCosts(rows));
+      append(out, toCosts(rows));
     }
-    observations.push(...out);
+    append(observations, out);
     return out;
   });
 
@@ -187,12 +193,17 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     const obs = observationsFromPublished(found.published.flatMap((p) => readPublishedFigures(load(p))), names, boundaryYear);
     const have = new Set(observations.map(keyOf));
     const fresh = obs.filter((o) => !have.has(keyOf(o)));
-    observations.push(...fresh);
+    append(observations, fresh);
     return fresh;
   });
 
   const sample = found.sampleMeta ? readSampleMeta(found.sampleMeta, relative(dataDir, found.sampleMeta)) : null;
   if (found.sampleMeta) load(found.sampleMeta);
+  const syntheticRel = found.syntheticMeta ? relative(dataDir, found.syntheticMeta).split('\\').join('/') : null;
+  const synthetic = found.syntheticMeta ? readSyntheticMeta(found.syntheticMeta, syntheticRel!) : null;
+  if (synthetic && sample) throw new InputError({ file: syntheticRel! }, 'a folder with both sample.json and synthetic.json', 'either the embedded sample or a synthetic world, not both');
+  if (found.syntheticMeta) load(found.syntheticMeta);
+  checkNotMixed(synthetic, syntheticRel, read);
 
   // 5. Duplicated keys across sources are a contradiction we must not resolve silently.
   const seen = new Map<string, Observation>();
@@ -247,6 +258,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     crosswalk,
     sources: sourceInfo.describe(files, readManifests(found.manifests, dataDir)),
     sample,
+    synthetic,
     boundaryYear: lastYear,
     notes,
   };
@@ -286,6 +298,12 @@ function readSampleMeta(path: string, rel: string): SampleMeta {
     throw new InputError({ file: rel, column: 'sample' }, 'no boolean "sample" field', '{"sample": true, …}');
   }
   return meta as SampleMeta;
+}
+
+/** `to.push(...items)` without the spread: a table of a few hundred thousand cells (85099NED with its
+ * half-years) would pass more arguments than the call stack holds ("Maximum call stack size exceeded"). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 const keyOf = (o: Observation) => `${o.indicator}|${o.geo_code}|${o.period}`;

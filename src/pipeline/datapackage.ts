@@ -1,5 +1,6 @@
 import type { Warehouse } from './build.ts';
 import { INDICATORS } from './indicators.ts';
+import { SYNTHETIC_MARKER } from './synthetic.ts';
 
 export interface FieldSpec {
   name: string;
@@ -137,7 +138,13 @@ const LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses
 
 /** Frictionless Data Package: schema, units, definitions, sources and a sha256 per file. No clock: reproducible. */
 export function datapackage(w: Warehouse, hashes: Record<string, string>, sizes: Record<string, number>) {
-  const periods = w.observations.map((o) => o.period);
+  // A loop, not Math.min(...periods): a full warehouse has more observations than a call can take arguments.
+  let start = Infinity;
+  let end = -Infinity;
+  for (const o of w.observations) {
+    if (o.period < start) start = o.period;
+    if (o.period > end) end = o.period;
+  }
   const resources = Object.entries(TABLES).flatMap(([name, spec]) => {
     const schema = { fields: spec.fields, primaryKey: spec.primaryKey };
     const base = { title: spec.title, description: spec.description, schema };
@@ -160,11 +167,12 @@ export function datapackage(w: Warehouse, hashes: Record<string, string>, sizes:
     // GeoJSON is not tabular: with map outlines the package is a plain data package.
     profile: w.geometry.length ? 'data-package' : 'tabular-data-package',
     name: 'jeugdhulp-in-beeld',
-    title: w.sample ? 'Jeugdhulp in Beeld — voorbeelddata' : 'Jeugdhulp in Beeld — datawarehouse',
-    description: w.sample?.description ?? 'Jeugdzorg, kosten en bevolking per gemeente, jeugdregio en Nederland uit CBS StatLine en Iv3.',
+    title: w.synthetic ? `Jeugdhulp in Beeld — ${SYNTHETIC_MARKER}` : w.sample ? 'Jeugdhulp in Beeld — voorbeelddata' : 'Jeugdhulp in Beeld — datawarehouse',
+    description: w.synthetic?.description ?? w.sample?.description ?? 'Jeugdzorg, kosten en bevolking per gemeente, jeugdregio en Nederland uit CBS StatLine en Iv3.',
     sample: Boolean(w.sample?.sample),
+    synthetic: Boolean(w.synthetic),
     boundary_year: w.boundaryYear,
-    temporal: periods.length ? { start: Math.min(...periods), end: Math.max(...periods) } : null,
+    temporal: w.observations.length ? { start, end } : null,
     licenses: [LICENSE],
     attribution: 'Bron: CBS',
     sources: w.sources.map((s) => ({

@@ -16,6 +16,8 @@ export interface Discovered {
   /** boundaries/<YYYY>/(gemeente|jeugdregio).geojson */
   boundaries: { year: number; level: 'gemeente' | 'jeugdregio'; path: string }[];
   sampleMeta?: string;
+  /** synthetic.json at the top: the folder is a generated test world (src/pipeline/synthetic.ts). */
+  syntheticMeta?: string;
 }
 
 const EXT = '(parquet|csv|json)';
@@ -120,6 +122,7 @@ export function discover(dataDir: string): Discovered {
         d.boundaries.push({ year: Number(basename(dir)), level: m[1] as 'gemeente' | 'jeugdregio', path });
       }
       else if (name === 'sample.json' && dir === dataDir) d.sampleMeta = path;
+      else if (name === 'synthetic.json' && dir === dataDir) d.syntheticMeta = path;
       else if ((m = STATLINE.exec(name))) d.statline.push({ tableId: m[1].toUpperCase(), path });
     }
   };

@@ -1,0 +1,66 @@
+/**
+ * Where the tests find the synthetic world's build, and how they get it: `npm run world` into one folder
+ * (raw/, warehouse/, dist/) under the system's temp folder, or $JEUGDHULP_WORLD_DIR. The world project's
+ * global setup (vitest.config.ts) rebuilds it when dist/ is missing or older than what it is made from.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { worldAvailable } from './paths.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const WORLD_DIR = resolve(process.env.JEUGDHULP_WORLD_DIR || join(tmpdir(), 'jeugdhulp-world'));
+export const WORLD_RAW = join(WORLD_DIR, 'raw');
+export const WORLD_WAREHOUSE = join(WORLD_DIR, 'warehouse');
+export const WORLD_DIST = join(WORLD_DIR, 'dist');
+
+/**
+ * Flags for `npm run world` while the fetcher cannot take all of CBS's real shapes (TopicGroup rows with an
+ * empty Key, next links on the CBS host): the world then serves stand-ins. Empty once it can.
+ */
+export const WORLD_FLAGS: string[] = ['--topic-groups', 'named', '--next-links', 'mirror'];
+
+/** Why the world tests cannot run here, or undefined. */
+export function worldSkipReason(): string | undefined {
+  const why = worldAvailable();
+  if (why) return `world tests skipped: ${why}`;
+  if (!existsSync(join(WORLD_DIST, 'index.html'))) return `world tests skipped: no world build in ${WORLD_DIST} (the global setup failed; see its log)`;
+  return undefined;
+}
+
+function newest(paths: string[]): number {
+  let max = 0;
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      if (p.endsWith(join('public', 'data'))) return;
+      for (const n of readdirSync(p)) walk(join(p, n));
+    } else max = Math.max(max, s.mtimeMs);
+  };
+  paths.forEach(walk);
+  return max;
+}
+
+/** Build the world unless an up-to-date build is there; returns what it did, for the log. */
+export function ensureWorld(log: (s: string) => void = console.log): string {
+  const why = worldAvailable();
+  if (why) return `skipped: ${why}`;
+  const index = join(WORLD_DIST, 'index.html');
+  const inputs = newest(['src', 'public', 'astro.config.mjs', 'tests/world', 'scripts/world.ts', 'scripts/fetch.ts', 'scripts/build-data.ts', 'data/reference'].map((p) => join(ROOT, p)));
+  if (existsSync(index) && statSync(index).mtimeMs > inputs) return `${WORLD_DIST} is up to date`;
+  log(`world: building the synthetic world into ${WORLD_DIR} (npm run world -- --site …) …`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['scripts/world.ts', '--out', WORLD_RAW, '--warehouse', WORLD_WAREHOUSE, '--site', WORLD_DIST, ...WORLD_FLAGS], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', JEUGDHULP_DATA_DIR: '', JEUGDHULP_WAREHOUSE: '', JEUGDHULP_DIST: '' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  if (r.status !== 0) throw new Error(`npm run world failed (exit ${r.status ?? r.signal}):\n${out.trim().split('\n').filter((l) => !/^\d\d:\d\d:\d\d\s+[│├└]/.test(l)).slice(-40).join('\n')}`);
+  const steps = out.split('\n').filter((l) => /^world: .*(exit 0 in|generated in|done in|requests served)/.test(l));
+  return `world built in ${((performance.now() - t0) / 1000).toFixed(0)} s (${steps.join('; ')})`;
+}
