@@ -10,7 +10,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 
-export const TABLES = ['observations', 'geo', 'membership', 'indicators', 'herindelingen'] as const;
+export const TABLES = ['observations', 'geo', 'membership', 'indicators', 'herindelingen', 'taakvelden'] as const;
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },

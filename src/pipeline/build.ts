@@ -23,6 +23,8 @@ import type { CbsRecord, SourceFile } from './readers/types.ts';
 import { digest, sourceInfo, type Fetched, type FileDigest, type SourceInfo } from './sources.ts';
 import { checkNotMixed, carriesMarker, readSyntheticMeta, type ReadFile, type SyntheticMeta } from './synthetic.ts';
 import { costObservations } from './taakveld.ts';
+import { deriveNetCosts } from './net-costs.ts';
+import { costObservations, sortTaakveldRows, taakveldRows, type TaakveldRow } from './taakveld.ts';
 
 export interface SampleMeta {
   sample: boolean;
@@ -47,6 +49,8 @@ export interface Warehouse {
   notes: string[];
   /** The 2022 analysis per place: the series against its pre-2022 trend, and the verdict (src/analysis/effects.ts). */
   trends: ReturnType<typeof trendTables>;
+  /** Iv3 detail: what each gemeente booked on each youth-care taakveld (the cost figures are sums of these). */
+  taakvelden: TaakveldRow[];
 }
 
 export type Progress = (step: string, rows: number, seconds: number) => void;
@@ -154,11 +158,14 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
 
   // 3. Iv3 totals (names → codes) and raw Iv3 (codes) → cost indicators, one file at a time so that
   //    memory holds a file's rows, not every file's.
+  const taakvelden: TaakveldRow[] = [];
   const toCosts = (rows: Iv3Row[]) => {
     for (const r of rows) {
       if (!validGm.has(r.gemeente)) throw new InputError({ file: r.file, line: r.line, column: 'Gemeenten' }, `unknown gemeente code "${r.gemeente}"`, 'a GM code of CBS Gebieden in Nederland');
     }
-    return costObservations(rows.map((r) => ({ ...r, geo: r.gemeente })), boundaryYear);
+    const coded = rows.map((r) => ({ ...r, geo: r.gemeente }));
+    taakvelden.push(...taakveldRows(coded, boundaryYear));
+    return costObservations(coded, boundaryYear);
   };
   await step('iv3 (raw) → cost indicators', () => {
     const obs = iv3Raw.flatMap(toCosts);
@@ -228,6 +235,8 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   );
   const recastObs = await step('recast to one indeling', () => recast([...observations, ...summed], crosswalk, lastYear, isAdditive, existed));
 
+  // Netto, per inwoner and the centrumgemeente / elders-geboekt flags, from the summed and recast lasten and baten.
+  recastObs.push(...(await step('net costs and their ratios', () => deriveNetCosts(recastObs, geography.membership))));
   for (const o of recastObs) if (!INDICATORS.some((d) => d.id === o.indicator)) throw new Error(`internal: unknown indicator ${o.indicator}`);
   // 7. Map outlines: for each level the newest year not after the indeling; codes must be known places.
   const geometry = await step('boundaries (GeoJSON)', () => {
@@ -261,6 +270,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
     synthetic,
     boundaryYear: lastYear,
     notes,
+    taakvelden: sortTaakveldRows(taakvelden),
   };
 }
 

@@ -33,7 +33,7 @@ export const TABLES: Record<string, TableSpec> = {
       f('source', 'string', 'CBS-tabel (bijv. 85099NED, 45063NED) of de URL van de publicatie.'),
       f('source_file', 'string', 'Het ruwe bestand waaruit het cijfer komt, relatief aan de datamap.'),
       f('boundary_year', 'integer', 'De gemeentelijke indeling (1 januari van dit jaar) waar geo_code naar verwijst.'),
-      f('flag', 'string', 'som-gemeenten (door ons opgeteld), herindeling (omgerekend), herindeling-benadering (omgerekend met een geschatte verdeling), niet-omgerekend; leeg = zoals in de bron.'),
+      f('flag', 'string', 'som-gemeenten (door ons opgeteld), herindeling (omgerekend), herindeling-benadering (omgerekend met een geschatte verdeling), niet-omgerekend; bij netto-kosten ook centrumgemeente (baten ≥ 20 % van de lasten), elders-geboekt (jeugdhulp elders geboekt: netto leeg) en som-gemeenten-onvolledig (een regio- of landtotaal met zo’n gemeente); leeg = zoals in de bron.'),
     ],
     primaryKey: ['indicator', 'geo_code', 'period', 'boundary_year'],
   },
@@ -131,6 +131,26 @@ export const TABLES: Record<string, TableSpec> = {
       f('after_break', 'boolean', 'Er zit een breuk in de reeks tussen de trend en dit jaar.'),
     ],
     primaryKey: ['analysis', 'geo_code'],
+  },
+  taakvelden: {
+    title: 'Iv3 per taakveld',
+    description:
+      'Wat elke gemeente per jaar op elk jeugdhulp-taakveld boekte, in begroting en jaarrekening: lasten, baten en netto. Elk kostencijfer van de site is een som van deze regels (kolom telt_mee_in); regio- en landtotalen zijn sommen over de gemeenten van dat jaar.',
+    fields: [
+      f('geo_code', 'string', 'GM-code van de gemeente (indeling van het jaar zelf, niet omgerekend).'),
+      f('period', 'integer', 'Boekjaar.'),
+      f('verslagsoort', 'string', 'begroting (primitief) of jaarrekening (realisatie); nooit samen optellen.'),
+      f('taakveld', 'string', 'Iv3-taakveldcode: 6.72 (t/m 2022), 6.72a–6.74c en 6.82a–b (2023–2024, plus restanten op de oude 6.72 en 6.82), 6.751–6.763, 6.792 en 6.821–6.822 (vanaf 2025).'),
+      f('taakveld_label', 'string', 'Officiële omschrijving van het taakveld (CBS Iv3-definities).'),
+      f('lasten', 'number', 'Lasten in volledige euro’s (Iv3 rapporteert × € 1 000). Leeg = onbekend.'),
+      f('baten', 'number', 'Baten in volledige euro’s, vooral bijdragen van andere gemeenten aan een centrumgemeente.'),
+      f('netto', 'number', 'Lasten − baten, in euro’s.'),
+      f('telt_mee_in', 'string', 'De kostenindicatoren (zonder _begroting/_jaarrekening) waarin dit taakveld meetelt, bijv. kosten_jeugdhulp, kosten_pleegzorg.'),
+      f('source', 'string', 'CBS-tabel van de Iv3-gegevens (bijv. 45063NED).'),
+      f('source_file', 'string', 'Het ruwe bestand, relatief aan de datamap.'),
+      f('boundary_year', 'integer', 'De gemeentelijke indeling waar geo_code naar verwijst.'),
+    ],
+    primaryKey: ['geo_code', 'period', 'verslagsoort', 'taakveld'],
   },
 };
 

@@ -1,3 +1,5 @@
+import { CENTRUM_SHARE, ELSEWHERE_FRACTION, NET_BASES, SOORTEN, nettoId } from './net-cost-rules.ts';
+
 /**
  * The indicators of the warehouse: one stable id per figure the site shows, with its definition.
  * Readers map source-specific topics (matched on CBS titles, never on keys whose suffix changes
@@ -40,6 +42,9 @@ const users = (id: string, nl: string, en: string, definition: string, caveats: 
   caveats: [BREAK_2021, UNIQUE_PERSONS, ...caveats],
 });
 
+const RESIDUAL_672 =
+  'In 2023 en 2024 boeken sommige gemeenten nog een deel op de oude code 6.72 (jaarrekening 2023 samen € 5,9 mln; Asten alles). Dat telt mee in het totaal, maar niet in de verdeling naar vorm: zonder en met verblijf samen zijn daarom iets minder dan het totaal.';
+
 const cost = (id: string, nl: string, en: string, definition: string, taakvelden: string, caveats: string[] = []): IndicatorDef => ({
   id,
   label_nl: nl,
@@ -62,6 +67,76 @@ function costPair(base: string, nl: string, en: string, definition: string, taak
     cost(`${base}_begroting`, `${nl} (begroting)`, `${en} (budget)`, `${definition} Bron: ${BEGROTING}.`, taakvelden, caveats),
   ];
 }
+
+/** The lasten definitions, which the net-cost indicators are derived from (they come first in INDICATORS). */
+const lastenDef = (id: string): IndicatorDef => {
+  const d = LASTEN.find((x) => x.id === id);
+  if (!d) throw new Error(`internal: no lasten indicator ${id}`);
+  return d;
+};
+
+/** Iv3 lasten (gross spending) per taakveld group: begroting and jaarrekening never in one series. */
+const LASTEN: IndicatorDef[] = [
+  ...costPair('kosten_jeugdhulp', 'Lasten individuele jeugdhulp', 'Spending on individual youth care',
+    'Lasten van gemeenten op de individuele jeugdhulp: 6.72 (t/m 2022), 6.72a–6.74c plus wat nog op de oude code 6.72 staat (2023–2024), 6.751–6.763 en 6.792 pgb (vanaf 2025).',
+    '6.72 ≙ 6.72 + 6.72a–6.74c ≙ 6.751–6.763 + 6.792', [IV3_2023, RESIDUAL_672]),
+  ...costPair('kosten_jeugdbescherming_reclassering', 'Lasten jeugdbescherming en -reclassering', 'Spending on child protection and youth probation',
+    'Lasten op geëscaleerde zorg 18-: 6.82 (t/m 2022), 6.82a+b plus wat nog op de oude code 6.82 staat (2023–2024), 6.821+6.822 (vanaf 2025).', '6.82 ≙ 6.82 + 6.82a+b ≙ 6.821+6.822'),
+  ...costPair('kosten_jeugdhulp_zonder_verblijf', 'Lasten jeugdhulp zonder verblijf', 'Spending on non-residential youth care',
+    'Lasten op jeugdhulp zonder verblijf: 6.72a–d en 6.74a (2023–2024), 6.751–6.753 ambulant (vanaf 2025; pgb apart).', '6.72a–d, 6.74a | 6.751–6.753',
+    ['Alleen vanaf 2023 zichtbaar; in 2025 is pgb (6.792) niet naar verblijf gesplitst.']),
+  ...costPair('kosten_jeugdhulp_met_verblijf', 'Lasten jeugdhulp met verblijf', 'Spending on residential youth care',
+    'Lasten op jeugdhulp met verblijf: 6.73a–c, 6.74b–c (2023–2024), 6.761–6.763 (vanaf 2025).', '6.73a–c, 6.74b–c | 6.761–6.763',
+    ['Alleen vanaf 2023 zichtbaar; in 2025 is pgb (6.792) niet naar verblijf gesplitst.']),
+  ...costPair('kosten_pleegzorg', 'Lasten pleegzorg', 'Spending on foster care', 'Lasten op taakveld 6.73a Pleegzorg.', '6.73a',
+    ['Alleen 2023–2024: vanaf 2025 is pleegzorg niet meer apart zichtbaar in Iv3.']),
+  ...costPair('kosten_gezinsgericht', 'Lasten gezinsgericht verblijf', 'Spending on family-style homes', 'Lasten op taakveld 6.73b Gezinsgericht.', '6.73b',
+    ['Alleen 2023–2024: vanaf 2025 is gezinsgericht niet meer apart zichtbaar in Iv3.']),
+  ...costPair('kosten_gesloten_plaatsing', 'Lasten gesloten plaatsing', 'Spending on secure placement', 'Lasten op taakveld 6.74c Gesloten plaatsing.', '6.74c',
+    ['Alleen 2023–2024: vanaf 2025 is gesloten plaatsing niet meer apart zichtbaar in Iv3.']),
+];
+
+// ---- net costs (src/pipeline/net-costs.ts): baten and netto beside every lasten indicator ----------------
+
+const NETTO_WHY =
+  'Netto = lasten − baten. Een centrumgemeente koopt jeugdhulp in voor de hele regio en boekt de bijdragen van de andere gemeenten als baten; die gemeenten boeken hetzelfde geld als lasten. Netto telt dat geld één keer, bij de gemeente die het uiteindelijk betaalt.';
+const CENTRUM =
+  `Gemeenten waarvan de baten minstens ${CENTRUM_SHARE} % van de lasten zijn, heten hier centrumgemeente (vlag centrumgemeente): hun lasten bevatten zorg voor de regio.`;
+const ELDERS =
+  `Een gemeente met lasten van € 0 of minder, of netto per inwoner onder ${ELSEWHERE_FRACTION * 100} % van de mediaan van alle gemeenten, boekt haar jeugdhulp elders (bijvoorbeeld in een gemeenschappelijke regeling): netto is dan leeg (vlag elders-geboekt) en regio- en landtotalen met zo'n gemeente zijn te laag (vlag som-gemeenten-onvolledig).`;
+
+function netCostIndicators(): IndicatorDef[] {
+  const out: IndicatorDef[] = [];
+  for (const base of NET_BASES) {
+    for (const soort of SOORTEN) {
+      const lasten = lastenDef(`${base}_${soort}`);
+      const what = lasten.label_nl.replace(/^Lasten /, '').replace(/ \((jaarrekening|begroting)\)$/, '');
+      const whatEn = lasten.label_en.replace(/^Spending on /, '').replace(/ \((actuals|budget)\)$/, '');
+      const tail = soort === 'jaarrekening' ? ['(jaarrekening)', '(actuals)', REALISATIE] : ['(begroting)', '(budget)', BEGROTING];
+      out.push(
+        { ...lasten, id: `baten_${base.slice('kosten_'.length)}_${soort}`, label_nl: `Baten ${what} ${tail[0]}`, label_en: `Income on ${whatEn} ${tail[1]}`,
+          definition: `Baten op dezelfde taakvelden als "${lasten.label_nl}": vooral bijdragen van andere gemeenten aan een centrumgemeente. Bron: ${tail[2]}.` },
+        { ...lasten, id: `${nettoId(base)}_${soort}`, label_nl: `Netto ${what} ${tail[0]}`, label_en: `Net spending on ${whatEn} ${tail[1]}`,
+          definition: `Lasten minus baten op dezelfde taakvelden als "${lasten.label_nl}". Bron: ${tail[2]}.`, caveats: [NETTO_WHY, CENTRUM, ELDERS, ...lasten.caveats] },
+      );
+    }
+  }
+  for (const soort of SOORTEN) {
+    const tail = soort === 'jaarrekening' ? ['(jaarrekening)', '(actuals)'] : ['(begroting)', '(budget)'];
+    out.push(
+      { ...lastenDef(`kosten_jeugdhulp_${soort}`), id: `netto_jeugdhulp_per_inwoner_${soort}`, additive: false,
+        label_nl: `Netto uitgaven individuele jeugdhulp per inwoner ${tail[0]}`, label_en: `Net spending on individual youth care per inhabitant ${tail[1]}`,
+        definition: `Netto lasten individuele jeugdhulp gedeeld door alle inwoners op 1 januari van hetzelfde jaar (70072ned), in euro per inwoner.`,
+        source_tables: `${lastenDef(`kosten_jeugdhulp_${soort}`).source_tables}; 70072ned`, caveats: [NETTO_WHY, CENTRUM, ELDERS, 'Niet gecorrigeerd voor inflatie.'] },
+      { ...lastenDef(`kosten_jeugdhulp_${soort}`), id: `aandeel_baten_jeugdhulp_${soort}`, unit: 'procent', additive: false,
+        label_nl: `Baten als deel van de lasten, individuele jeugdhulp ${tail[0]}`, label_en: `Income as a share of spending, individual youth care ${tail[1]}`,
+        definition: `Baten gedeeld door lasten op de taakvelden van individuele jeugdhulp, in procent. Hoog bij centrumgemeenten (≥ ${CENTRUM_SHARE} %: vlag centrumgemeente).`,
+        caveats: [CENTRUM] },
+    );
+  }
+  return out;
+}
+
 
 export const INDICATORS: IndicatorDef[] = [
   users('jongeren_jeugdzorg', 'Jongeren met jeugdzorg', 'Young people in youth care',
@@ -144,23 +219,8 @@ export const INDICATORS: IndicatorDef[] = [
     source_tables: '83454NED',
     caveats: ['Een andere bron dan Iv3: de bedragen zijn niet gelijk aan de Iv3-lasten.'],
   })),
-  ...costPair('kosten_jeugdhulp', 'Lasten individuele jeugdhulp', 'Spending on individual youth care',
-    'Lasten van gemeenten op de individuele jeugdhulp: 6.72 (t/m 2022), 6.72a–6.74c (2023–2024), 6.751–6.763 en 6.792 pgb (vanaf 2025).',
-    '6.72 ≙ 6.72a–6.74c ≙ 6.751–6.763 + 6.792', [IV3_2023]),
-  ...costPair('kosten_jeugdbescherming_reclassering', 'Lasten jeugdbescherming en -reclassering', 'Spending on child protection and youth probation',
-    'Lasten op geëscaleerde zorg 18-: 6.82 (t/m 2022), 6.82a+b (2023–2024), 6.821+6.822 (vanaf 2025).', '6.82 ≙ 6.82a+b ≙ 6.821+6.822'),
-  ...costPair('kosten_jeugdhulp_zonder_verblijf', 'Lasten jeugdhulp zonder verblijf', 'Spending on non-residential youth care',
-    'Lasten op jeugdhulp zonder verblijf: 6.72a–d en 6.74a (2023–2024), 6.751–6.753 ambulant (vanaf 2025; pgb apart).', '6.72a–d, 6.74a | 6.751–6.753',
-    ['Alleen vanaf 2023 zichtbaar; in 2025 is pgb (6.792) niet naar verblijf gesplitst.']),
-  ...costPair('kosten_jeugdhulp_met_verblijf', 'Lasten jeugdhulp met verblijf', 'Spending on residential youth care',
-    'Lasten op jeugdhulp met verblijf: 6.73a–c, 6.74b–c (2023–2024), 6.761–6.763 (vanaf 2025).', '6.73a–c, 6.74b–c | 6.761–6.763',
-    ['Alleen vanaf 2023 zichtbaar; in 2025 is pgb (6.792) niet naar verblijf gesplitst.']),
-  ...costPair('kosten_pleegzorg', 'Lasten pleegzorg', 'Spending on foster care', 'Lasten op taakveld 6.73a Pleegzorg.', '6.73a',
-    ['Alleen 2023–2024: vanaf 2025 is pleegzorg niet meer apart zichtbaar in Iv3.']),
-  ...costPair('kosten_gezinsgericht', 'Lasten gezinsgericht verblijf', 'Spending on family-style homes', 'Lasten op taakveld 6.73b Gezinsgericht.', '6.73b',
-    ['Alleen 2023–2024: vanaf 2025 is gezinsgericht niet meer apart zichtbaar in Iv3.']),
-  ...costPair('kosten_gesloten_plaatsing', 'Lasten gesloten plaatsing', 'Spending on secure placement', 'Lasten op taakveld 6.74c Gesloten plaatsing.', '6.74c',
-    ['Alleen 2023–2024: vanaf 2025 is gesloten plaatsing niet meer apart zichtbaar in Iv3.']),
+  ...LASTEN,
+  ...netCostIndicators(),
 ];
 
 const KWB_SOURCE = 'CBS Kerncijfers wijken en buurten (één tabel per jaar: 83220NED 2015 … 85039NED 2021 … 85984NED 2024)';

@@ -4,8 +4,11 @@ import type { Iv3Row } from './readers/iv3.ts';
 /**
  * The three Iv3 coding regimes for youth care, mapped to stable cost indicators (cbs-api.md §4c):
  *   2017–2022  6.72 (all individual jeugdhulp), 6.82 (JB + JR)
- *   2023–2024  6.72a–d, 6.73a–c, 6.74a–c, 6.82a–b (the old parents may still appear with ≈ 0; they are
- *              not subtotals and the refined codes carry the money, so they are left out)
+ *   2023–2024  6.72a–d, 6.73a–c, 6.74a–c, 6.82a–b. The old parents 6.72 and 6.82 may no longer be used but
+ *              still carry a residual (2023 jaarrekening: € 5,9 mln on 6.72, € 7,5 mln on 6.82, and Asten booked
+ *              all its youth care there). They are not subtotals of the refined codes, so the residual is youth-care
+ *              money that belongs in the totals; it cannot be assigned to a form of care, so the splits leave it out
+ *              (zonder + met verblijf = total − the 6.72 residual).
  *   2025–      6.751–6.753 ambulant, 6.761–6.763 met verblijf, 6.792 pgb jeugd, 6.821–6.822
  * A split only exists where the regime has it: pleegzorg, gezinsgericht and gesloten only in 2023–2024.
  */
@@ -19,13 +22,13 @@ const REGIMES: { from: number; to: number; codes: Regime }[] = [
     from: 2023,
     to: 2024,
     codes: {
-      kosten_jeugdhulp: [...range('6.72', 'abcd'), ...range('6.73', 'abc'), ...range('6.74', 'abc')],
+      kosten_jeugdhulp: ['6.72', ...range('6.72', 'abcd'), ...range('6.73', 'abc'), ...range('6.74', 'abc')],
       kosten_jeugdhulp_zonder_verblijf: [...range('6.72', 'abcd'), '6.74a'],
       kosten_jeugdhulp_met_verblijf: [...range('6.73', 'abc'), '6.74b', '6.74c'],
       kosten_pleegzorg: ['6.73a'],
       kosten_gezinsgericht: ['6.73b'],
       kosten_gesloten_plaatsing: ['6.74c'],
-      kosten_jeugdbescherming_reclassering: ['6.82a', '6.82b'],
+      kosten_jeugdbescherming_reclassering: ['6.82', '6.82a', '6.82b'],
     },
   },
   {
@@ -50,37 +53,134 @@ export const IV3_TABLES: Record<number, string> = {
   2022: '45059NED', 2023: '45063NED', 2024: '45067NED', 2025: '45071NED', 2026: '45078NED',
 };
 
+/** Official labels of the youth-care taakvelden (CBS Iv3 definities 2022, 2023 and 2025 code lists). */
+export const TAAKVELD_LABELS: Record<string, string> = {
+  '6.72': 'Maatwerkdienstverlening 18-',
+  '6.72a': 'Jeugdhulp begeleiding',
+  '6.72b': 'Jeugdhulp behandeling',
+  '6.72c': 'Jeugdhulp dagbesteding',
+  '6.72d': 'Jeugdhulp zonder verblijf overig',
+  '6.73a': 'Pleegzorg',
+  '6.73b': 'Gezinsgericht',
+  '6.73c': 'Jeugdhulp met verblijf overig',
+  '6.74a': 'Jeugd behandeling GGZ zonder verblijf',
+  '6.74b': 'Jeugdhulp crisis/LTA/GGZ-verblijf',
+  '6.74c': 'Gesloten plaatsing',
+  '6.82': 'Geëscaleerde zorg 18-',
+  '6.82a': 'Jeugdbescherming',
+  '6.82b': 'Jeugdreclassering',
+  '6.751': 'Jeugdhulp ambulant lokaal',
+  '6.752': 'Jeugdhulp ambulant regionaal',
+  '6.753': 'Jeugdhulp ambulant landelijk',
+  '6.761': 'Jeugdhulp met verblijf lokaal',
+  '6.762': 'Jeugdhulp met verblijf regionaal',
+  '6.763': 'Jeugdhulp met verblijf landelijk',
+  '6.792': 'PGB Jeugd',
+  '6.821': 'Jeugdbescherming',
+  '6.822': 'Jeugdreclassering',
+};
+
+/** The id of the baten indicator beside a lasten (kosten_…) indicator. */
+export const batenId = (lastenId: string) => lastenId.replace(/^kosten_/, 'baten_');
+
 /**
- * Sum lasten per gemeente, year, verslagsoort and indicator, in euros. `geo` must already be a code.
- * A gemeente with no row for any code of an indicator gets no observation (absent, not 0).
+ * Sum lasten and baten per gemeente, year, verslagsoort and indicator, in euros. `geo` must already be a
+ * code. Lasten go to `kosten_<x>_<soort>`, baten to `baten_<x>_<soort>`; netto and the ratios are derived
+ * later (net-costs.ts), after the regional sums. A gemeente with no row for any code of an indicator gets
+ * no observation (absent, not 0).
  */
 export function costObservations(rows: (Iv3Row & { geo: string })[], boundaryYear: (year: number) => number): Observation[] {
   const acc = new Map<string, Observation>();
+  const add = (indicator: string, r: Iv3Row & { geo: string }, amount: number | null) => {
+    const key = `${indicator}|${r.geo}|${r.year}`;
+    let o = acc.get(key);
+    if (!o) {
+      o = {
+        indicator,
+        geo_code: r.geo,
+        period: r.year,
+        value: 0,
+        status: 'definitief',
+        source: IV3_TABLES[r.year] ?? 'Iv3',
+        source_file: r.file,
+        boundary_year: boundaryYear(r.year),
+        flag: null,
+      };
+      acc.set(key, o);
+    }
+    // One missing amount makes the sum unknown: never let a gap pass as zero.
+    o.value = o.value === null || amount === null ? null : o.value + amount * 1000;
+  };
   for (const r of rows) {
     const regime = regimeFor(r.year);
     if (!regime) continue;
     for (const [ind, codes] of Object.entries(regime)) {
       if (!codes.includes(r.taakveld)) continue;
-      const indicator = `${ind}_${r.verslagsoort}`;
-      const key = `${indicator}|${r.geo}|${r.year}`;
-      let o = acc.get(key);
-      if (!o) {
-        o = {
-          indicator,
-          geo_code: r.geo,
-          period: r.year,
-          value: 0,
-          status: 'definitief',
-          source: IV3_TABLES[r.year] ?? 'Iv3',
-          source_file: r.file,
-          boundary_year: boundaryYear(r.year),
-          flag: null,
-        };
-        acc.set(key, o);
-      }
-      // One missing amount makes the sum unknown: never let a gap pass as zero.
-      o.value = o.value === null || r.lasten === null ? null : o.value + r.lasten * 1000;
+      add(`${ind}_${r.verslagsoort}`, r, r.lasten);
+      add(`${batenId(ind)}_${r.verslagsoort}`, r, r.baten);
     }
   }
   return [...acc.values()].map((o) => (o.value === null ? o : { ...o, value: Math.round(o.value * 100) / 100 }));
+}
+
+/** One row of the per-taakveld detail table: what a gemeente booked on one youth-care taakveld. */
+export interface TaakveldRow {
+  geo_code: string;
+  period: number;
+  verslagsoort: 'begroting' | 'jaarrekening';
+  taakveld: string;
+  taakveld_label: string;
+  lasten: number | null;
+  baten: number | null;
+  netto: number | null;
+  /** The cost indicators (without _begroting/_jaarrekening) this taakveld counts in, e.g. "kosten_jeugdhulp, kosten_pleegzorg". */
+  telt_mee_in: string;
+  source: string;
+  source_file: string;
+  boundary_year: number;
+}
+
+const euros = (v: number | null) => (v === null ? null : Math.round(v * 1000 * 100) / 100);
+
+/**
+ * The youth-care taakvelden as booked, one row per gemeente × year × verslagsoort × taakveld, in euros:
+ * the detail from which every cost figure of the site can be rebuilt. Only codes of the year's regime.
+ */
+export function taakveldRows(rows: (Iv3Row & { geo: string })[], boundaryYear: (year: number) => number): TaakveldRow[] {
+  const out: TaakveldRow[] = [];
+  for (const r of rows) {
+    const regime = regimeFor(r.year);
+    if (!regime) continue;
+    const inds = Object.entries(regime).filter(([, codes]) => codes.includes(r.taakveld)).map(([ind]) => ind);
+    if (!inds.length) continue;
+    const lasten = euros(r.lasten);
+    const baten = euros(r.baten);
+    out.push({
+      geo_code: r.geo,
+      period: r.year,
+      verslagsoort: r.verslagsoort,
+      taakveld: r.taakveld,
+      taakveld_label: TAAKVELD_LABELS[r.taakveld] ?? r.taakveld,
+      lasten,
+      baten,
+      netto: lasten === null || baten === null ? null : Math.round((lasten - baten) * 100) / 100,
+      telt_mee_in: inds.join(', '),
+      source: IV3_TABLES[r.year] ?? 'Iv3',
+      source_file: r.file,
+      boundary_year: boundaryYear(r.year),
+    });
+  }
+  return out;
+}
+
+/** Taakveld codes compare as Iv3 numbers them: 6.72 < 6.72a < 6.73a < 6.751. */
+const codeKey = (c: string) => c.replace(/^(\d+)\.(\d+)/, (_, a: string, b: string) => `${a.padStart(2, '0')}.${b.padEnd(3, '0')}`);
+
+export function sortTaakveldRows(rows: TaakveldRow[]): TaakveldRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      (a.geo_code < b.geo_code ? -1 : a.geo_code > b.geo_code ? 1 : 0) || a.period - b.period ||
+      (a.verslagsoort < b.verslagsoort ? -1 : a.verslagsoort > b.verslagsoort ? 1 : 0) ||
+      (codeKey(a.taakveld) < codeKey(b.taakveld) ? -1 : codeKey(a.taakveld) > codeKey(b.taakveld) ? 1 : 0),
+  );
 }

@@ -19,6 +19,7 @@ export function tableRows(w: Warehouse): Record<string, Row[]> {
     herindelingen: w.crosswalk as unknown as Row[],
     trend_series: w.trends.series as unknown as Row[],
     trend_comparisons: w.trends.comparisons as unknown as Row[],
+    taakvelden: w.taakvelden as unknown as Row[],
   };
 }
 

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWarehouse, type Warehouse } from '../../src/pipeline/build.ts';
 import { readIv3Totals } from '../../src/pipeline/readers/iv3.ts';
+import { CENTRUM_SHARE } from '../../src/pipeline/net-cost-rules.ts';
 import { regimeFor } from '../../src/pipeline/taakveld.ts';
 
 /**
@@ -69,7 +70,7 @@ describe.skipIf(!DIR)(`conformance on the real files (${DIR ?? 'JEUGDHULP_DATA_D
     }
   });
 
-  it('Iv3 jaarrekening 2023: youth-care lasten (6.72a–6.74c) ≈ € 5,72 mld, equal to the file\'s own Nederland rows', () => {
+  it('Iv3 jaarrekening 2023: youth-care lasten (6.72a–6.74c plus the old 6.72) ≈ € 5,72 mld, equal to the file\'s own Nederland rows', () => {
     const nl = obs('kosten_jeugdhulp_jaarrekening', 'NL01', 2023);
     expect(nl?.flag).toBe('som-gemeenten');
     expect(nl!.value!).toBeGreaterThan(5.6e9);
@@ -89,6 +90,93 @@ describe.skipIf(!DIR)(`conformance on the real files (${DIR ?? 'JEUGDHULP_DATA_D
       const gms = w.observations.filter((o) => o.indicator === indicator && o.period === year && o.geo_code.startsWith('GM'));
       expect(gms.length, `${indicator} ${year}`).toBe(342);
     }
+  });
+
+  describe('net costs and the per-taakveld table', () => {
+    const REFINED = ['6.72a', '6.72b', '6.72c', '6.72d', '6.73a', '6.73b', '6.73c', '6.74a', '6.74b', '6.74c'];
+    const tv = (geo: string | null, period: number, soort: string, codes: string[]) =>
+      w.taakvelden.filter((r) => (geo === null || r.geo_code === geo) && r.period === period && r.verslagsoort === soort && codes.includes(r.taakveld));
+    const sum = (rows: { lasten: number | null; baten: number | null }[], k: 'lasten' | 'baten') => rows.reduce((s, r) => s + r[k]!, 0);
+
+    it('national 2023 jaarrekening on 6.72a–6.74c: lasten 5 713 673 and baten 151 284 (× € 1 000), as in the file\'s Nederland rows', () => {
+      const rows = tv(null, 2023, 'jaarrekening', REFINED);
+      expect(new Set(rows.map((r) => r.geo_code)).size).toBe(342);
+      expect(Math.round(sum(rows, 'lasten') / 1000)).toBe(5_713_673);
+      expect(Math.round(sum(rows, 'baten') / 1000)).toBe(151_284);
+      const file = find(DIR!, /^iv3_2023_jaarrekening\.csv$/)[0];
+      const nederland = readIv3Totals({ path: file, rel: relative(DIR!, file), bytes: new Uint8Array(readFileSync(file)) })
+        .filter((r) => r.gemeente === 'Nederland' && REFINED.includes(r.taakveld));
+      expect(Math.round(sum(rows, 'lasten') / 1000)).toBe(Math.round(nederland.reduce((s, r) => s + r.lasten!, 0)));
+      expect(Math.round(sum(rows, 'baten') / 1000)).toBe(Math.round(nederland.reduce((s, r) => s + r.baten!, 0)));
+    });
+
+    it('netto is the headline for Nederland: lasten − baten, with the residual on the old 6.72 (≈ € 5,9 mln) included', () => {
+      const residual = tv(null, 2023, 'jaarrekening', ['6.72']);
+      expect(Math.round(sum(residual, 'lasten') / 1e5) / 10).toBe(5.9);
+      const lasten = obs('kosten_jeugdhulp_jaarrekening', 'NL01', 2023)!.value!;
+      const baten = obs('baten_jeugdhulp_jaarrekening', 'NL01', 2023)!.value!;
+      expect(Math.round(lasten / 1000)).toBe(5_713_673 + Math.round(sum(residual, 'lasten') / 1000));
+      expect(Math.round(baten / 1000)).toBe(151_284 + Math.round(sum(residual, 'baten') / 1000));
+      expect(obs('netto_jeugdhulp_jaarrekening', 'NL01', 2023)!.value).toBe(lasten - baten);
+      expect(obs('netto_jeugdhulp_per_inwoner_jaarrekening', 'NL01', 2023)!.value).toBeCloseTo((lasten - baten) / obs('bevolking_totaal', 'NL01', 2023)!.value!, 2);
+    });
+
+    it('the taakvelden table holds Amsterdam 6.72b jaarrekening 2023: lasten 249 468 × € 1 000, with its label', () => {
+      expect(tv('GM0363', 2023, 'jaarrekening', ['6.72b'])).toEqual([
+        expect.objectContaining({ taakveld_label: 'Jeugdhulp behandeling', lasten: 249_468_000, telt_mee_in: 'kosten_jeugdhulp, kosten_jeugdhulp_zonder_verblijf', source: '45063NED' }),
+      ]);
+    });
+
+    it('every gemeente cost figure is the sum of its taakvelden rows (both verslagsoorten, every year)', () => {
+      const byPlace = Map.groupBy(w.taakvelden, (r) => `${r.geo_code}|${r.period}|${r.verslagsoort}`);
+      for (const o of w.observations.filter((x) => /^kosten_.+_(jaarrekening|begroting)$/.test(x.indicator) && x.geo_code.startsWith('GM') && x.value !== null)) {
+        const [, base, soort] = /^(kosten_.+)_(jaarrekening|begroting)$/.exec(o.indicator)!;
+        const rows = (byPlace.get(`${o.geo_code}|${o.period}|${soort}`) ?? []).filter((r) => r.telt_mee_in.split(', ').includes(base));
+        expect(Math.abs(sum(rows, 'lasten') - o.value!), `${o.indicator} ${o.geo_code} ${o.period}`).toBeLessThan(1);
+      }
+    });
+
+    it('flags Breda, Amersfoort and Roosendaal as centrumgemeente in the 2023 jaarrekening, and no one else', () => {
+      const flagged = w.observations.filter((o) => o.indicator === 'netto_jeugdhulp_jaarrekening' && o.period === 2023 && o.flag === 'centrumgemeente').map((o) => o.geo_code).sort();
+      expect(flagged).toEqual(['GM0307', 'GM0758', 'GM1674']);
+      expect(obs('aandeel_baten_jeugdhulp_jaarrekening', 'GM0758', 2023)!.value).toBeGreaterThan(50);
+      for (const o of w.observations.filter((x) => x.indicator === 'aandeel_baten_jeugdhulp_jaarrekening' && x.period === 2023 && x.geo_code.startsWith('GM') && x.value !== null)) {
+        expect(o.value! >= CENTRUM_SHARE, o.geo_code).toBe(o.flag === 'centrumgemeente');
+      }
+    });
+
+    it('Vijfheerenlanden (€ 0) and Asten (only the old 6.72) book their youth care elsewhere: netto null, flagged, never ranked', () => {
+      for (const gm of ['GM1961', 'GM0743']) {
+        expect(sum(tv(gm, 2023, 'jaarrekening', REFINED), 'lasten'), gm).toBe(0);
+        for (const ind of ['netto_jeugdhulp_jaarrekening', 'netto_jeugdhulp_per_inwoner_jaarrekening']) {
+          expect(obs(ind, gm, 2023), `${ind} ${gm}`).toMatchObject({ value: null, flag: 'elders-geboekt' });
+        }
+      }
+      const flagged = w.observations.filter((o) => o.indicator === 'netto_jeugdhulp_jaarrekening' && o.period === 2023 && o.flag === 'elders-geboekt').map((o) => o.geo_code).sort();
+      expect(flagged).toEqual(['GM0743', 'GM1961']);
+    });
+
+    it('regional netto counts centrumgemeente payments once: the sum of its gemeenten\'s netto, well below the summed lasten', () => {
+      const region = w.geography.membership.find((m) => m.gemeente_code === 'GM0758' && m.year === 2023)!.jeugdregio_code;
+      const members = w.geography.membership.filter((m) => m.jeugdregio_code === region && m.year === 2023).map((m) => m.gemeente_code);
+      const netto = obs('netto_jeugdhulp_jaarrekening', region, 2023)!;
+      expect(netto.flag).toBe('som-gemeenten');
+      const memberNetto = members.map((gm) => obs('netto_jeugdhulp_jaarrekening', gm, 2023)!.value!);
+      expect(Math.abs(memberNetto.reduce((s, v) => s + v, 0) - netto.value!)).toBeLessThan(1);
+      const gross = obs('kosten_jeugdhulp_jaarrekening', region, 2023)!.value!;
+      // Breda's baten (€ 45 mln, paid by the other gemeenten of the region) are no longer counted twice.
+      expect(gross - netto.value!).toBeGreaterThan(obs('baten_jeugdhulp_jaarrekening', 'GM0758', 2023)!.value!);
+    });
+
+    it('costs by form of care exist for all 342 gemeenten in 2023–2025, the three forms only in 2023–2024', () => {
+      const count = (ind: string, year: number) => w.observations.filter((o) => o.indicator === ind && o.period === year && o.geo_code.startsWith('GM')).length;
+      for (const soort of ['begroting', 'jaarrekening'] as const) {
+        for (const year of soort === 'jaarrekening' ? [2023] : [2023, 2024, 2025]) {
+          for (const f of ['jeugdhulp_met_verblijf', 'jeugdhulp_zonder_verblijf']) expect(count(`netto_${f}_${soort}`, year), `${f} ${soort} ${year}`).toBe(342);
+          for (const f of ['pleegzorg', 'gezinsgericht', 'gesloten_plaatsing']) expect(count(`netto_${f}_${soort}`, year), `${f} ${soort} ${year}`).toBe(year <= 2024 ? 342 : 0);
+        }
+      }
+    });
   });
 
   it('keeps begroting and jaarrekening apart and shows splits only where the taakvelden have them', () => {

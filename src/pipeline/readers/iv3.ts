@@ -78,6 +78,10 @@ export function iv3FromCbs(records: CbsRecord[]): Iv3Row[] {
     throw new InputError({ file: r.file }, `no plaatsing topic among ${[...topics].join(', ')}`, 'a topic "2e plaatsing" or "1e plaatsing"');
   }
   const sums = new Map<string, Iv3Row>();
+  // The table is sparse: a category nobody booked has no row. A side (lasten/baten) without any row on a
+  // taakveld where something else was booked is therefore 0, not unknown; a side whose rows are all
+  // empty ('.') stays null.
+  const seen = new Map<string, { lasten: boolean; baten: boolean; known: boolean }>();
   for (const r of records) {
     if (r.measure.title !== preferred) continue;
     const soort = r.dims.Verslagsoort;
@@ -106,6 +110,16 @@ export function iv3FromCbs(records: CbsRecord[]): Iv3Row[] {
       sums.set(key, row);
     }
     if (r.value !== null) row[side] = (row[side] ?? 0) + r.value;
+    const s = seen.get(key) ?? { lasten: false, baten: false, known: false };
+    s[side] = true;
+    s.known ||= r.value !== null;
+    seen.set(key, s);
+  }
+  for (const [key, row] of sums) {
+    const s = seen.get(key)!;
+    if (!s.known) continue;
+    if (!s.lasten) row.lasten = 0;
+    if (!s.baten) row.baten = 0;
   }
   return [...sums.values()];
 }

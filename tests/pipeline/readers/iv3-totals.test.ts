@@ -32,11 +32,14 @@ describe('iv3 totals reader', () => {
     expect(rs.filter((r) => r.gemeente === 'Nederland')).toEqual([expect.objectContaining({ line: 12, taakveld: '6.72a', lasten: 1081009, baten: 50002 })]);
   });
 
-  it('× € 1 000 into euros per cost indicator, 2023 taakvelden (6.72a–6.74c; 0.1 and the old 6.72 left out)', () => {
+  it('× € 1 000 into euros per cost indicator, 2023 taakvelden (6.72a–6.74c plus the residual on the old 6.72; 0.1 left out)', () => {
     const alkmaar = readIv3Totals(fixture(J2023)).filter((r) => r.gemeente === 'Alkmaar');
     const obs = costObservations(alkmaar.map((r) => ({ ...r, geo: 'GM0361' })), (y) => y);
     const get = (ind: string) => obs.find((o) => o.indicator === ind)?.value;
-    expect(get('kosten_jeugdhulp_jaarrekening')).toBe((14250 + 8120.5 + 3120 + 6890 - 45) * 1000);
+    // The 7 on the old parent 6.72 is youth-care money: in the total, but in no form of care.
+    expect(get('kosten_jeugdhulp_jaarrekening')).toBe((7 + 14250 + 8120.5 + 3120 + 6890 - 45) * 1000);
+    expect(get('baten_jeugdhulp_jaarrekening')).toBe(35_000);
+    expect(get('baten_jeugdhulp_zonder_verblijf_jaarrekening')).toBe(35_000);
     expect(get('kosten_jeugdhulp_zonder_verblijf_jaarrekening')).toBe((14250 + 8120.5 + 6890) * 1000);
     expect(get('kosten_jeugdhulp_met_verblijf_jaarrekening')).toBe((3120 - 45) * 1000);
     expect(get('kosten_pleegzorg_jaarrekening')).toBe(3_120_000);
@@ -63,10 +66,11 @@ describe('iv3 totals reader', () => {
     const nl = cost.find((o) => o.geo_code === 'NL01')!;
     const gms = cost.filter((o) => o.geo_code.startsWith('GM'));
     expect(gms.map((o) => o.geo_code).sort()).toEqual(['GM0361', 'GM0441', 'GM1900', 'GM1980']);
-    // Alkmaar: 14 250 + 3 120 + 6 890 thousand (6.72 with 0.0 is the old code, not counted).
+    // Alkmaar: 14 250 + 3 120 + 6 890 thousand (its old code 6.72 holds 0.0).
     expect(gms.find((o) => o.geo_code === 'GM0361')?.value).toBe(24_260_000);
     expect(nl).toMatchObject({ flag: 'som-gemeenten', value: gms.reduce((s, o) => s + o.value!, 0) });
-    expect(nl.value).toBe(66_050_000);
+    // 66 050 thousand on 6.72a–6.74c plus Súdwest-Fryslân's 12 thousand left on the old 6.72.
+    expect(nl.value).toBe(66_062_000);
     // The file's own Nederland rows (1 081 009 + 392 806 + 571 263 thousand) are nowhere in it.
     expect(w.observations.some((o) => o.value !== null && o.value >= 1e9 && o.indicator.startsWith('kosten_jeugdhulp'))).toBe(false);
   });

@@ -1,0 +1,114 @@
+import { weakestStatus } from './aggregate.ts';
+import type { MembershipRow, Observation } from './model.ts';
+import { CENTRUM_SHARE, ELSEWHERE_FRACTION, FLAG_CENTRUM, FLAG_ELSEWHERE, FLAG_INCOMPLETE, NET_BASES, nettoId } from './net-cost-rules.ts';
+import { batenId } from './taakveld.ts';
+
+/**
+ * Net youth-care costs and the figures derived from them, computed once here and stored, so every page and
+ * download shows the same numbers.
+ *
+ * Why netto: a centrumgemeente contracts care for its whole region and books the other gemeenten's
+ * payments as baten, while those gemeenten book the same payments as their own lasten. Gross lasten make
+ * the centrumgemeente look like an over-spender and count that money twice in a regional sum; lasten −
+ * baten counts it once, with the gemeente that finally pays. Netto of a region or Nederland is its summed
+ * lasten minus its summed baten, i.e. the sum of its gemeenten's netto.
+ */
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+const keyOf = (indicator: string, geo: string, period: number, by: number) => `${indicator}|${geo}|${period}|${by}`;
+
+function median(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * From lasten (kosten_…), baten (baten_…) and inhabitants (bevolking_totaal) of every gemeente, jeugdregio
+ * and Nederland: netto_… for every cost indicator, netto_jeugdhulp_per_inwoner_… and
+ * aandeel_baten_jeugdhulp_…, with the centrumgemeente and elders-geboekt flags. Runs after the regional
+ * sums and the recast, on their output; returns only the new observations.
+ */
+export function deriveNetCosts(obs: Observation[], membership: MembershipRow[]): Observation[] {
+  const index = new Map(obs.map((o) => [keyOf(o.indicator, o.geo_code, o.period, o.boundary_year), o]));
+  const population = new Map<string, Observation>();
+  for (const o of obs) {
+    if (o.indicator !== 'bevolking_totaal') continue;
+    const k = `${o.geo_code}|${o.period}`;
+    const prev = population.get(k);
+    // The same indeling as the costs where there is one (keyed below), else the newest.
+    if (!prev || o.boundary_year > prev.boundary_year) population.set(k, o);
+    population.set(`${k}|${o.boundary_year}`, o);
+  }
+  const out: Observation[] = [];
+  const derived = (from: Observation, indicator: string, value: number | null, others: Observation[] = []): Observation => ({
+    ...from,
+    indicator,
+    value,
+    status: weakestStatus([from.status, ...others.map((o) => o.status)]),
+    source: [...new Set([from, ...others].flatMap((o) => o.source.split('; ')))].sort().join('; '),
+    source_file: [...new Set([from, ...others].flatMap((o) => o.source_file.split('; ')))].sort().join('; '),
+  });
+
+  // 1. Netto for every cost indicator and place; per inwoner and the baten share for all individual jeugdhulp.
+  const headline = new Map<string, { netto: Observation; perInwoner: Observation | null; share: Observation | null; lasten: Observation }>();
+  for (const lasten of obs) {
+    const m = /^(kosten_.+)_(jaarrekening|begroting)$/.exec(lasten.indicator);
+    if (!m || !(NET_BASES as readonly string[]).includes(m[1])) continue;
+    const baten = index.get(keyOf(`${batenId(m[1])}_${m[2]}`, lasten.geo_code, lasten.period, lasten.boundary_year));
+    if (!baten) continue;
+    const value = lasten.value === null || baten.value === null ? null : round2(lasten.value - baten.value);
+    const netto = derived(lasten, `${nettoId(m[1])}_${m[2]}`, value, [baten]);
+    out.push(netto);
+    if (m[1] !== 'kosten_jeugdhulp') continue;
+    const pop = population.get(`${lasten.geo_code}|${lasten.period}|${lasten.boundary_year}`) ?? population.get(`${lasten.geo_code}|${lasten.period}`);
+    const perInwoner = pop
+      ? derived(netto, `netto_jeugdhulp_per_inwoner_${m[2]}`, value === null || !pop.value ? null : round2(value / pop.value), [pop])
+      : null;
+    const share = derived(lasten, `aandeel_baten_jeugdhulp_${m[2]}`,
+      lasten.value === null || baten.value === null || lasten.value <= 0 ? null : round2((100 * baten.value) / lasten.value), [baten]);
+    if (perInwoner) out.push(perInwoner);
+    out.push(share);
+    headline.set(`${lasten.geo_code}|${lasten.period}|${lasten.boundary_year}|${m[2]}`, { netto, perInwoner, share, lasten });
+  }
+
+  // 2. Flags per gemeente, year and verslagsoort, applied to every netto figure of that gemeente.
+  const flagOf = new Map<string, string>();
+  const groups = new Map<string, { geo: string; perInwoner: number | null; lasten: number | null; share: number | null }[]>();
+  for (const [k, h] of headline) {
+    if (!h.netto.geo_code.startsWith('GM')) continue;
+    const [geo, period, , soort] = k.split('|');
+    const g = `${period}|${soort}`;
+    groups.set(g, [...(groups.get(g) ?? []), { geo, perInwoner: h.perInwoner?.value ?? null, lasten: h.lasten.value, share: h.share?.value ?? null }]);
+  }
+  for (const [g, rows] of groups) {
+    const med = median(rows.map((r) => r.perInwoner).filter((v): v is number => v !== null));
+    for (const r of rows) {
+      const elsewhere = (r.lasten !== null && r.lasten <= 0) || (med !== null && med > 0 && r.perInwoner !== null && r.perInwoner < ELSEWHERE_FRACTION * med);
+      if (elsewhere) flagOf.set(`${r.geo}|${g}`, FLAG_ELSEWHERE);
+      else if (r.share !== null && r.share >= CENTRUM_SHARE) flagOf.set(`${r.geo}|${g}`, FLAG_CENTRUM);
+    }
+  }
+  const years = [...new Set(membership.map((m) => m.year))];
+  const membersOf = new Map<string, string[]>();
+  for (const m of membership) {
+    membersOf.set(`${m.jeugdregio_code}|${m.year}`, [...(membersOf.get(`${m.jeugdregio_code}|${m.year}`) ?? []), m.gemeente_code]);
+    membersOf.set(`NL01|${m.year}`, [...(membersOf.get(`NL01|${m.year}`) ?? []), m.gemeente_code]);
+  }
+  const nearestYear = (y: number) => (years.includes(y) ? y : years.reduce((b, c) => (Math.abs(c - y) < Math.abs(b - y) ? c : b), years[0]));
+  for (const o of out) {
+    const soort = o.indicator.endsWith('_begroting') ? 'begroting' : 'jaarrekening';
+    if (o.geo_code.startsWith('GM')) {
+      const flag = flagOf.get(`${o.geo_code}|${o.period}|${soort}`);
+      if (flag === FLAG_ELSEWHERE) {
+        o.value = null;
+        o.flag = flag;
+      } else if (flag === FLAG_CENTRUM && !o.flag) o.flag = flag;
+    } else if (o.flag === 'som-gemeenten' && years.length) {
+      const members = membersOf.get(`${o.geo_code}|${nearestYear(o.period)}`) ?? [];
+      if (members.some((gm) => flagOf.get(`${gm}|${o.period}|${soort}`) === FLAG_ELSEWHERE)) o.flag = FLAG_INCOMPLETE;
+    }
+  }
+  return out;
+}
