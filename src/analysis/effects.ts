@@ -39,7 +39,7 @@ export const EFFECT_SPECS: EffectSpec[] = [
   },
   {
     id: 'maatregelen-kosten', title: { nl: 'Uitgaven aan jeugdhulp na 2022: werkelijk tegen de trend', en: 'Youth-care spending after 2022: actual against trend' },
-    what: 'lasten individuele jeugdhulp', indicator: 'kosten_jeugdhulp_jaarrekening', unit: 'euro', source: 'iv3',
+    what: 'netto uitgaven individuele jeugdhulp', indicator: 'netto_jeugdhulp_jaarrekening', unit: 'euro', source: 'iv3',
     base: { indicator: 'bevolking_totaal', factor: 1, label: 'euro per inwoner' }, tables: ['Iv3 gemeenten (jaarrekening)', '70072ned'],
   },
 ];

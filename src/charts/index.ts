@@ -8,11 +8,16 @@ import kostenPerInwoner from './kosten-per-inwoner.ts';
 import kostenTrend from './kosten-trend.ts';
 import verblijfPerVorm from './verblijf-per-vorm.ts';
 import gesloten2030 from './gesloten-2030.ts';
+import kostenVerblijf from './kosten-verblijf.ts';
+import kostenGesloten from './kosten-gesloten.ts';
 import { EFFECT_CHARTS } from './maatregelen-effect.ts';
 import type { ChartDef, Row } from './types.ts';
 
-/** The stories of every place page: use, residential care, spending. */
-export const CORE_CHARTS: ChartDef<any>[] = [gebruikTrend, verblijfPerVorm, gesloten2030, kostenTrend, kostenPerInwoner];
+/**
+ * The stories of every place page: use, residential care, spending. Residential care and secure placement
+ * each have a count of young people (CBS, where it has them) and the euros (Iv3, for every gemeente).
+ */
+export const CORE_CHARTS: ChartDef<any>[] = [gebruikTrend, verblijfPerVorm, kostenVerblijf, gesloten2030, kostenGesloten, kostenTrend, kostenPerInwoner];
 
 /** Actual against the pre-2022 trend, per indicator (the 2022 measures). */
 export { EFFECT_CHARTS };

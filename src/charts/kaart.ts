@@ -29,8 +29,8 @@ export interface MapMetric {
 export const MAP_METRICS: MapMetric[] = [
   { slug: 'jeugdhulp-per-1000', label: 'Jongeren met jeugdhulp per 1.000 jongeren (0–22 jaar)', indicator: 'jongeren_jeugdhulp', base: 'bevolking_0_22', factor: 1000 },
   { slug: 'verblijf-per-1000', label: 'Jongeren met jeugdhulp met verblijf per 1.000 jongeren', indicator: 'jongeren_jeugdhulp_met_verblijf', base: 'bevolking_0_22', factor: 1000 },
-  { slug: 'kosten-per-inwoner', label: 'Lasten jeugdhulp per inwoner (jaarrekening)', indicator: 'kosten_jeugdhulp_jaarrekening', base: 'bevolking_totaal', factor: 1, euro: true },
-  { slug: 'begroting-per-inwoner', label: 'Begrote lasten jeugdhulp per inwoner', indicator: 'kosten_jeugdhulp_begroting', base: 'bevolking_totaal', factor: 1, euro: true },
+  { slug: 'kosten-per-inwoner', label: 'Netto uitgaven jeugdhulp per inwoner (jaarrekening)', indicator: 'netto_jeugdhulp_per_inwoner_jaarrekening', euro: true },
+  { slug: 'begroting-per-inwoner', label: 'Netto begrote uitgaven jeugdhulp per inwoner', indicator: 'netto_jeugdhulp_per_inwoner_begroting', euro: true },
 ];
 
 /** Five sequential classes, light to dark: readable in greyscale and for colour-blind readers (ColorBrewer Blues). */

@@ -1,9 +1,10 @@
+import * as Plot from '@observablehq/plot';
 import { change, formatChange, formatEuro, formatEuroExact, formatNumber, formatYear } from '../lib/format.ts';
 import {
-  NOTE_CORONA, NOTE_LASTEN, NOTE_WOONPLAATS, OBS_CTE, PLACES_CTE, ROLE_STYLE, caveatsOf, capitalise, inPlace,
-  legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, type Series,
+  FONT_SIZE, NOTE_CORONA, NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, PLACES_CTE, ROLE_STYLE, caveatsOf, capitalise, costFlagNotice, inPlace,
+  legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, years, type Series,
 } from './shared.ts';
-import type { ChartContext, ChartDef, ExploreSpec, PlotOptions } from './types.ts';
+import type { ChartContext, ChartDef, ExploreSpec, LegendItem, PlotOptions } from './types.ts';
 
 export interface PerInwonerRow {
   [k: string]: string | number | null;
@@ -12,30 +13,40 @@ export interface PerInwonerRow {
   naam: string;
   niveau: string;
   jaar: number;
-  lasten: number | null;
+  netto: number | null;
   inwoners: number | null;
   per_inwoner: number | null;
+  vlag: string | null;
+  aandeel_baten: number | null;
+  elders: string | null;
   status: string | null;
 }
 
 export const id = 'kosten-per-inwoner';
-export const title = { nl: 'Uitgaven aan jeugdhulp per inwoner', en: 'Youth-care spending per inhabitant' };
+export const title = { nl: 'Netto uitgaven aan jeugdhulp per inwoner', en: 'Net youth-care spending per inhabitant' };
 export const question = 'Geeft deze gemeente per inwoner meer of minder uit aan jeugdhulp dan de regio en Nederland?';
 
-/** Jaarrekening lasten divided by all inhabitants on 1 January, computed here from the two counts. */
+/** Netto per inwoner as the pipeline stored it (jaarrekening), for the place, its jeugdregio and Nederland. */
 export const sql = `WITH ${OBS_CTE},
 ${PLACES_CTE}
 SELECT p.ord, g.geo_code, g.name AS naam, g.level AS niveau, k.period AS jaar,
-       k.value AS lasten, b.value AS inwoners, k.value / b.value AS per_inwoner,
+       n.value AS netto, b.value AS inwoners, k.value AS per_inwoner, k.flag AS vlag, a.value AS aandeel_baten,
+       (SELECT string_agg(eg.name, ', ' ORDER BY eg.name) FROM o e JOIN geo eg ON eg.geo_code = e.geo_code
+        WHERE e.indicator = k.indicator AND e.period = k.period AND e.flag = 'elders-geboekt'
+          AND (k.geo_code = 'NL01' OR e.geo_code IN (
+            SELECT gemeente_code FROM membership WHERE jeugdregio_code = k.geo_code
+              AND year = (SELECT max(year) FROM membership WHERE year <= k.period)))) AS elders,
        k.status
 FROM places p
 JOIN geo g ON g.geo_code = p.geo_code
-JOIN o k ON k.geo_code = p.geo_code AND k.indicator = 'kosten_jeugdhulp_jaarrekening'
-JOIN o b ON b.geo_code = k.geo_code AND b.period = k.period AND b.indicator = 'bevolking_totaal'
+JOIN o k ON k.geo_code = p.geo_code AND k.indicator = 'netto_jeugdhulp_per_inwoner_jaarrekening'
+LEFT JOIN o n ON n.geo_code = k.geo_code AND n.period = k.period AND n.indicator = 'netto_jeugdhulp_jaarrekening'
+LEFT JOIN o b ON b.geo_code = k.geo_code AND b.period = k.period AND b.indicator = 'bevolking_totaal'
+LEFT JOIN o a ON a.geo_code = k.geo_code AND a.period = k.period AND a.indicator = 'aandeel_baten_jeugdhulp_jaarrekening'
 ORDER BY p.ord, jaar`;
 
-export const columns = ['ord', 'geo_code', 'naam', 'niveau', 'jaar', 'lasten', 'inwoners', 'per_inwoner', 'status'];
-export const indicators = ['kosten_jeugdhulp_jaarrekening', 'bevolking_totaal'];
+export const columns = ['ord', 'geo_code', 'naam', 'niveau', 'jaar', 'netto', 'inwoners', 'per_inwoner', 'vlag', 'aandeel_baten', 'elders', 'status'];
+export const indicators = ['netto_jeugdhulp_per_inwoner_jaarrekening', 'netto_jeugdhulp_jaarrekening', 'bevolking_totaal'];
 
 const label = (r: PerInwonerRow) => (r.niveau === 'jeugdregio' ? `Jeugdregio ${r.naam}` : r.naam);
 
@@ -49,13 +60,43 @@ function seriesOf(rows: PerInwonerRow[]): Series<PerInwonerRow>[] {
 
 export const hasData = (rows: PerInwonerRow[]) => rows.some((r) => r.per_inwoner != null);
 
+/** One year of figures: labelled bars (a line needs at least two years). */
+function bars(rows: PerInwonerRow[], { document, width }: PlotOptions): Element {
+  const known = rows.filter((r) => r.per_inwoner != null);
+  const narrow = width < 480;
+  return Plot.plot({
+    document,
+    width,
+    height: 44 * known.length + 36,
+    marginLeft: narrow ? 8 : 12,
+    marginRight: narrow ? 64 : 80,
+    marginTop: 8,
+    marginBottom: 28,
+    style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
+    x: { zero: true, nice: true, label: null, tickFormat: (v: number) => formatEuro(v), ticks: narrow ? 3 : 5 },
+    y: { domain: known.map(label), axis: null },
+    marks: [
+      Plot.gridX({ ticks: narrow ? 3 : 5, strokeOpacity: 0.12 }),
+      Plot.barX(known, {
+        y: label, x: 'per_inwoner', fill: (r: PerInwonerRow) => ROLE_STYLE[r.ord].color, insetTop: 17, insetBottom: 3,
+        title: (r: PerInwonerRow) => `${label(r)}, ${formatYear(r.jaar)}: ${formatEuro(r.per_inwoner)} per inwoner`,
+      }),
+      // The name above its bar and the figure at its end: no legend to look up.
+      Plot.text(known, { y: label, x: 0, text: label, textAnchor: 'start', dy: -11, fill: 'currentColor', frameAnchor: 'left' }),
+      Plot.text(known, { y: label, x: 'per_inwoner', text: (r: PerInwonerRow) => formatEuro(r.per_inwoner), textAnchor: 'start', dx: 4, dy: 7, fill: 'currentColor', fontWeight: 600 }),
+      Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
+    ],
+  }) as unknown as Element;
+}
+
 export function plot(rows: PerInwonerRow[], options: PlotOptions): Element {
+  if (years(rows.filter((r) => r.per_inwoner != null)).length === 1) return bars(rows, options);
   return lineChart<PerInwonerRow>(
     {
       series: seriesOf(rows),
       x: 'jaar',
       y: 'per_inwoner',
-      yLabel: 'euro per inwoner',
+      yLabel: 'netto euro per inwoner',
       yFormat: (v) => formatEuro(v),
       title: (r) => `${label(r)}, ${formatYear(r.jaar)}: ${formatEuro(r.per_inwoner)} per inwoner`,
       breaks: [{ year: 2023, label: 'nieuwe taakvelden' }],
@@ -65,38 +106,53 @@ export function plot(rows: PerInwonerRow[], options: PlotOptions): Element {
   );
 }
 
-export const legend = (rows: PerInwonerRow[]) => legendOf(seriesOf(rows));
+/** Bars are labelled in the drawing itself; lines need the legend. */
+export const legend = (rows: PerInwonerRow[]): LegendItem[] =>
+  years(rows.filter((r) => r.per_inwoner != null)).length === 1 ? [] : legendOf(seriesOf(rows));
 
 export function summary(rows: PerInwonerRow[], ctx: ChartContext): string {
   const own = rows.filter((r) => r.ord === 1 && r.per_inwoner != null).sort((a, b) => a.jaar - b.jaar);
   if (!own.length) {
-    const base = empty(ctx);
+    const base = empty(ctx, rows);
     const other = rows.filter((r) => r.per_inwoner != null).sort((a, b) => b.jaar - a.jaar || a.ord - b.ord)[0];
-    return other ? `${base} Ter vergelijking: ${other.ord === 3 ? 'landelijk' : `in ${label(other).replace('Jeugdregio', 'jeugdregio')}`} was het in ${other.jaar} ${formatEuro(other.per_inwoner)} per inwoner.` : base;
+    return other ? `${base} Ter vergelijking: ${other.ord === 3 ? 'landelijk' : `in ${label(other).replace('Jeugdregio', 'jeugdregio')}`} was het in ${other.jaar} netto ${formatEuro(other.per_inwoner)} per inwoner.` : base;
   }
   const last = own[own.length - 1];
-  let s = `${capitalise(inPlace(ctx.geo))} ging in ${last.jaar} ${formatEuro(last.per_inwoner)} per inwoner naar individuele jeugdhulp`;
+  let s = `${capitalise(inPlace(ctx.geo))} ging in ${last.jaar} netto ${formatEuro(last.per_inwoner)} per inwoner naar individuele jeugdhulp`;
   const cmp = rows
     .filter((r) => r.ord > 1 && r.jaar === last.jaar && r.per_inwoner != null)
-    .map((r) => `${formatEuro(r.per_inwoner)} ${r.ord === 3 ? 'landelijk' : `in jeugdregio ${r.naam}`}`);
-  s += cmp.length ? `, tegen ${cmp.join(' en ')}.` : '.';
+    .map((r) => {
+      const c = change(r.per_inwoner, last.per_inwoner);
+      const rel = c == null || Math.abs(c) < 0.02 ? 'ongeveer evenveel als' : `${formatNumber(Math.abs(c) * 100)} % ${c > 0 ? 'meer' : 'minder'} dan`;
+      return `${rel} ${r.ord === 3 ? 'landelijk' : `jeugdregio ${r.naam}`} (${formatEuro(r.per_inwoner)})`;
+    });
+  s += cmp.length ? `: ${cmp.join(' en ')}.` : '.';
   const first = own[0];
   const c = change(first.per_inwoner, last.per_inwoner);
   if (first.jaar < last.jaar && c != null) s += ` In ${first.jaar} was het ${formatEuro(first.per_inwoner)} per inwoner (${formatChange(c)}, zonder correctie voor prijsstijgingen).`;
   return s + provisional(own);
 }
 
-export const empty = (ctx: ChartContext) => noDataSentence(ctx, 'uitgaven aan jeugdhulp per inwoner');
+export const empty = (ctx: ChartContext, rows: PerInwonerRow[] = []) =>
+  costFlagNotice(rows.filter((r) => r.ord === 1), ctx, { onlyElsewhere: true }) ?? noDataSentence(ctx, 'netto uitgaven aan jeugdhulp per inwoner');
+
+export const notice = (rows: PerInwonerRow[], ctx: ChartContext) => {
+  const own = rows.filter((r) => r.ord === 1);
+  return own.some((r) => r.per_inwoner != null) ? costFlagNotice(own, ctx) : null;
+};
 
 export function table(rows: PerInwonerRow[], ctx: ChartContext) {
   const ords = [...new Set(rows.map((r) => r.ord))].sort();
   return pivotByYear(
-    `Lasten individuele jeugdhulp per inwoner (jaarrekening), ${placeName(ctx.geo)}${ords.length > 1 ? ' en vergelijking' : ''}`,
+    `Netto uitgaven individuele jeugdhulp per inwoner (jaarrekening), ${placeName(ctx.geo)}${ords.length > 1 ? ' en vergelijking' : ''}`,
     ords.map((ord) => {
       const sub = rows.filter((r) => r.ord === ord);
       return { label: label(sub[0]), rows: sub };
     }),
-    (r) => (r.per_inwoner == null ? 'onbekend' : `${formatEuro(r.per_inwoner)} (${formatEuroExact(r.lasten)} / ${formatNumber(r.inwoners)} inw.)`),
+    (r) =>
+      r.per_inwoner == null
+        ? r.vlag === 'elders-geboekt' ? 'elders geboekt' : 'onbekend'
+        : `${formatEuro(r.per_inwoner)} (${formatEuroExact(r.netto)} / ${formatNumber(r.inwoners)} inw.)`,
   );
 }
 
@@ -106,17 +162,17 @@ export const source = {
 };
 
 export const notes = [
-  'Per inwoner = lasten volgens de jaarrekening gedeeld door alle inwoners op 1 januari van hetzelfde jaar, berekend uit de aantallen. Bedragen zijn niet gecorrigeerd voor inflatie.',
-  NOTE_LASTEN,
+  'Per inwoner = netto lasten (lasten − baten) volgens de jaarrekening gedeeld door alle inwoners op 1 januari van hetzelfde jaar; de pijplijn rekent het uit en slaat het op. Bedragen zijn niet gecorrigeerd voor inflatie.',
+  NOTE_NETTO,
   ...caveatsOf(indicators, [NOTE_CORONA, NOTE_WOONPLAATS]),
 ];
 
 export const explore: ExploreSpec = {
-  indicator: 'kosten_jeugdhulp_jaarrekening',
-  label: 'lasten individuele jeugdhulp (jaarrekening)',
+  indicator: 'netto_jeugdhulp_jaarrekening',
+  label: 'netto uitgaven individuele jeugdhulp (jaarrekening)',
   unit: 'euro',
   base: { indicator: 'bevolking_totaal', factor: 1, label: 'per inwoner' },
 };
 
-const chart: ChartDef<PerInwonerRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, empty, table, source, notes, explore };
+const chart: ChartDef<PerInwonerRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, empty, notice, table, source, notes, explore };
 export default chart;

@@ -1,6 +1,6 @@
 import { change, formatChange, formatEuro, formatEuroExact, formatPercent, formatYear } from '../lib/format.ts';
 import {
-  NOTE_BEGROTING, NOTE_CORONA, NOTE_LASTEN, NOTE_WOONPLAATS, OBS_CTE, ROLE_STYLE, caveatsOf, capitalise, inPlace,
+  NOTE_BEGROTING, NOTE_CORONA, NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, ROLE_STYLE, caveatsOf, capitalise, costFlagNotice, inPlace,
   legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, type Series,
 } from './shared.ts';
 import type { ChartContext, ChartDef, ExploreSpec, PlotOptions } from './types.ts';
@@ -11,44 +11,64 @@ export interface KostenRow {
   soort: 'jaarrekening' | 'begroting';
   jaar: number;
   lasten: number | null;
+  baten: number | null;
+  netto: number | null;
+  aandeel_baten: number | null;
+  /** The netto figure's flag: centrumgemeente, elders-geboekt, som-gemeenten(-onvolledig). */
+  vlag: string | null;
+  /** For a region or Nederland: member gemeenten that book their youth care elsewhere that year. */
+  elders: string | null;
   status: string | null;
 }
 
 export const id = 'kosten-trend';
-export const title = { nl: 'Uitgaven aan jeugdhulp per jaar', en: 'Spending on youth care per year' };
-export const question = 'Hoeveel geeft de gemeente uit aan jeugdhulp, en klopte de begroting met wat er werkelijk is uitgegeven?';
+export const title = { nl: 'Netto uitgaven aan jeugdhulp per jaar', en: 'Net spending on youth care per year' };
+export const question = 'Hoeveel geeft de gemeente netto uit aan jeugdhulp, en klopte de begroting met wat er werkelijk is uitgegeven?';
 
-/** Iv3 lasten on the individual youth-care task fields; begroting and jaarrekening stay two series. */
-export const sql = `WITH ${OBS_CTE}
-SELECT g.name AS naam,
-       CASE o.indicator WHEN 'kosten_jeugdhulp_jaarrekening' THEN 'jaarrekening' ELSE 'begroting' END AS soort,
-       o.period AS jaar, o.value AS lasten, o.status
-FROM o JOIN geo g ON g.geo_code = o.geo_code
-WHERE o.geo_code = $geo AND o.indicator IN ('kosten_jeugdhulp_jaarrekening', 'kosten_jeugdhulp_begroting')
-ORDER BY soort DESC, jaar`;
+/**
+ * Netto (lasten − baten, stored by the pipeline) on the individual youth-care taakvelden; begroting and
+ * jaarrekening stay two series and are compared on the same netto measure.
+ */
+export const sql = `WITH ${OBS_CTE},
+soorten(soort) AS (VALUES ('jaarrekening'), ('begroting'))
+SELECT g.name AS naam, s.soort, l.period AS jaar, l.value AS lasten, b.value AS baten, n.value AS netto,
+       a.value AS aandeel_baten, n.flag AS vlag,
+       (SELECT string_agg(eg.name, ', ' ORDER BY eg.name) FROM o e JOIN geo eg ON eg.geo_code = e.geo_code
+        WHERE e.indicator = n.indicator AND e.period = n.period AND e.flag = 'elders-geboekt'
+          AND (n.geo_code = 'NL01' OR e.geo_code IN (
+            SELECT gemeente_code FROM membership WHERE jeugdregio_code = n.geo_code
+              AND year = (SELECT max(year) FROM membership WHERE year <= n.period)))) AS elders,
+       coalesce(n.status, l.status) AS status
+FROM soorten s
+JOIN o l ON l.indicator = 'kosten_jeugdhulp_' || s.soort AND l.geo_code = $geo
+LEFT JOIN o b ON b.indicator = 'baten_jeugdhulp_' || s.soort AND b.geo_code = l.geo_code AND b.period = l.period
+LEFT JOIN o n ON n.indicator = 'netto_jeugdhulp_' || s.soort AND n.geo_code = l.geo_code AND n.period = l.period
+LEFT JOIN o a ON a.indicator = 'aandeel_baten_jeugdhulp_' || s.soort AND a.geo_code = l.geo_code AND a.period = l.period
+JOIN geo g ON g.geo_code = l.geo_code
+ORDER BY s.soort DESC, jaar`;
 
-export const columns = ['naam', 'soort', 'jaar', 'lasten', 'status'];
-export const indicators = ['kosten_jeugdhulp_jaarrekening', 'kosten_jeugdhulp_begroting'];
+export const columns = ['naam', 'soort', 'jaar', 'lasten', 'baten', 'netto', 'aandeel_baten', 'vlag', 'elders', 'status'];
+export const indicators = ['netto_jeugdhulp_jaarrekening', 'netto_jeugdhulp_begroting', 'kosten_jeugdhulp_jaarrekening', 'baten_jeugdhulp_jaarrekening'];
 
 const LABEL = { jaarrekening: 'Jaarrekening (werkelijk uitgegeven)', begroting: 'Begroting (vooraf verwacht)' };
 
 function seriesOf(rows: KostenRow[]): Series<KostenRow>[] {
   return (['jaarrekening', 'begroting'] as const)
-    .filter((s) => rows.some((r) => r.soort === s && r.lasten != null))
+    .filter((s) => rows.some((r) => r.soort === s && r.netto != null))
     .map((s) => ({ key: s, label: LABEL[s], rows: rows.filter((r) => r.soort === s), ...ROLE_STYLE[s === 'jaarrekening' ? 1 : 2] }));
 }
 
-export const hasData = (rows: KostenRow[]) => rows.some((r) => r.lasten != null);
+export const hasData = (rows: KostenRow[]) => rows.some((r) => r.netto != null);
 
 export function plot(rows: KostenRow[], options: PlotOptions): Element {
   return lineChart<KostenRow>(
     {
       series: seriesOf(rows),
       x: 'jaar',
-      y: 'lasten',
-      yLabel: 'lasten in euro',
+      y: 'netto',
+      yLabel: 'netto uitgaven in euro',
       yFormat: (v) => formatEuro(v),
-      title: (r) => `${LABEL[r.soort]}, ${formatYear(r.jaar)}: ${formatEuro(r.lasten)}`,
+      title: (r) => `${LABEL[r.soort]}, ${formatYear(r.jaar)}: netto ${formatEuro(r.netto)} (lasten ${formatEuro(r.lasten)} − baten ${formatEuro(r.baten)})`,
       breaks: [{ year: 2023, label: 'nieuwe taakvelden' }],
       corona: true,
     },
@@ -59,41 +79,49 @@ export function plot(rows: KostenRow[], options: PlotOptions): Element {
 export const legend = (rows: KostenRow[]) => legendOf(seriesOf(rows));
 
 export function summary(rows: KostenRow[], ctx: ChartContext): string {
-  if (!hasData(rows)) return empty(ctx);
+  if (!hasData(rows)) return empty(ctx, rows);
   const where = capitalise(inPlace(ctx.geo));
-  const real = rows.filter((r) => r.soort === 'jaarrekening' && r.lasten != null).sort((a, b) => a.jaar - b.jaar);
-  const plan = rows.filter((r) => r.soort === 'begroting' && r.lasten != null).sort((a, b) => a.jaar - b.jaar);
+  const real = rows.filter((r) => r.soort === 'jaarrekening' && r.netto != null).sort((a, b) => a.jaar - b.jaar);
+  const plan = rows.filter((r) => r.soort === 'begroting' && r.netto != null).sort((a, b) => a.jaar - b.jaar);
   const parts: string[] = [];
   if (real.length) {
     const last = real[real.length - 1];
-    parts.push(`${where} ging in ${last.jaar} volgens de jaarrekening ${formatEuro(last.lasten)} uit aan individuele jeugdhulp.`);
+    const gross = last.baten ? ` (lasten ${formatEuro(last.lasten)} min ${formatEuro(last.baten)} baten)` : '';
+    parts.push(`${where} ging in ${last.jaar} volgens de jaarrekening netto ${formatEuro(last.netto)} naar individuele jeugdhulp${gross}.`);
     const b = plan.find((r) => r.jaar === last.jaar);
     if (b) {
-      const c = change(b.lasten, last.lasten);
-      const diff = c != null && Math.abs(c) >= 0.05 ? `: er ging ${formatPercent(Math.abs(c))} ${c > 0 ? 'meer' : 'minder'} uit dan begroot` : '';
-      parts.push(`Begroot was ${formatEuro(b.lasten)}${diff}.`);
+      const c = change(b.netto, last.netto);
+      const diff = c != null && Math.abs(c) >= 0.05 ? `: er ging ${formatPercent(Math.abs(c))} ${c > 0 ? 'meer' : 'minder'} uit dan begroot` : ', ongeveer wat er uitging';
+      parts.push(`Begroot was netto ${formatEuro(b.netto)}${diff}.`);
     }
     const first = real[0];
-    const c = change(first.lasten, last.lasten);
-    if (first.jaar < last.jaar && c != null) parts.push(`In ${first.jaar} was dat ${formatEuro(first.lasten)} (${formatChange(c)}).`);
+    const c = change(first.netto, last.netto);
+    if (first.jaar < last.jaar && c != null) parts.push(`In ${first.jaar} was dat ${formatEuro(first.netto)} (${formatChange(c)}).`);
   } else {
     const last = plan[plan.length - 1];
-    parts.push(`Er is nog geen jaarrekening. ${where} begrootte voor ${last.jaar} ${formatEuro(last.lasten)} voor individuele jeugdhulp.`);
+    parts.push(`Er is nog geen jaarrekening. ${where} begrootte voor ${last.jaar} netto ${formatEuro(last.netto)} voor individuele jeugdhulp.`);
   }
   const newest = plan[plan.length - 1];
   if (real.length && newest && newest.jaar > real[real.length - 1].jaar) {
-    parts.push(`Voor ${newest.jaar} is ${formatEuro(newest.lasten)} begroot.`);
+    parts.push(`Voor ${newest.jaar} is netto ${formatEuro(newest.netto)} begroot.`);
   }
   return parts.join(' ') + provisional(rows);
 }
 
-export const empty = (ctx: ChartContext) => noDataSentence(ctx, 'uitgaven aan jeugdhulp (Iv3)');
+export const empty = (ctx: ChartContext, rows: KostenRow[] = []) =>
+  costFlagNotice(rows, ctx, { onlyElsewhere: true }) ?? noDataSentence(ctx, 'uitgaven aan jeugdhulp (Iv3)');
+
+export const notice = (rows: KostenRow[], ctx: ChartContext) => (hasData(rows) ? costFlagNotice(rows, ctx) : null);
 
 export function table(rows: KostenRow[], ctx: ChartContext) {
+  const cell = (r: KostenRow) =>
+    r.netto == null
+      ? r.vlag === 'elders-geboekt' ? 'elders geboekt' : 'onbekend'
+      : `${formatEuroExact(r.netto)} (${formatEuroExact(r.lasten)} − ${formatEuroExact(r.baten)})`;
   return pivotByYear(
-    `Lasten individuele jeugdhulp, ${placeName(ctx.geo)}: jaarrekening en begroting`,
-    (['jaarrekening', 'begroting'] as const).map((s) => ({ label: LABEL[s], rows: rows.filter((r) => r.soort === s) })),
-    (r) => formatEuroExact(r.lasten),
+    `Netto uitgaven individuele jeugdhulp (lasten − baten), ${placeName(ctx.geo)}: jaarrekening en begroting`,
+    (['jaarrekening', 'begroting'] as const).map((s) => ({ label: `${LABEL[s]}: netto (lasten − baten)`, rows: rows.filter((r) => r.soort === s) })),
+    cell,
   );
 }
 
@@ -102,14 +130,15 @@ export const source = {
   citation: 'Bron: CBS',
 };
 
-export const notes = [NOTE_BEGROTING, NOTE_LASTEN, ...caveatsOf(indicators, [NOTE_CORONA, NOTE_WOONPLAATS])];
+export const notes = [NOTE_NETTO, NOTE_BEGROTING, ...caveatsOf(indicators, [NOTE_CORONA, NOTE_WOONPLAATS])];
 
 export const explore: ExploreSpec = {
-  indicator: 'kosten_jeugdhulp_jaarrekening',
-  label: 'lasten individuele jeugdhulp (jaarrekening)',
+  indicator: 'netto_jeugdhulp_jaarrekening',
+  label: 'netto uitgaven individuele jeugdhulp (jaarrekening)',
   unit: 'euro',
   base: { indicator: 'bevolking_totaal', factor: 1, label: 'per inwoner' },
 };
 
-const chart: ChartDef<KostenRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, empty, table, source, notes, explore };
+const chart: ChartDef<KostenRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, empty, notice, table, source, notes, explore };
 export default chart;
+

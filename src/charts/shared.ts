@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { indicator } from '../pipeline/indicators.ts';
-import { formatYear, listNl } from '../lib/format.ts';
+import { formatEuro, formatNumber, formatYear, listNl } from '../lib/format.ts';
 import type { GeoRow } from '../lib/warehouse.ts';
 import type { ChartContext, DataTable, LegendItem, PlotOptions, Row, SymbolName } from './types.ts';
 
@@ -42,8 +42,50 @@ export const NOTE_WOONPLAATS =
   'Op 1 januari 2022 veranderde het woonplaatsbeginsel: sindsdien bepaalt een andere regel welke gemeente betaalt. Daardoor verschuiven cijfers tussen gemeenten, vooral bij jeugdhulp met verblijf.';
 export const NOTE_BEGROTING =
   'Begroting (wat een gemeente vooraf verwacht uit te geven) en jaarrekening (wat zij werkelijk uitgaf) zijn aparte reeksen en staan nooit samen in één lijn.';
-export const NOTE_LASTEN =
-  'Het gaat om lasten (uitgaven), niet om het saldo van lasten en baten. Jeugdbescherming en jeugdreclassering (taakveld 6.82) en de sociale basis (6.1, 6.2) tellen niet mee.';
+export const NOTE_NETTO =
+  'Netto = lasten − baten op de taakvelden van individuele jeugdhulp. Een centrumgemeente koopt zorg in voor de hele regio en boekt de bijdragen van de andere gemeenten als baten; die gemeenten boeken hetzelfde geld als lasten. Netto telt het één keer, bij wie het uiteindelijk betaalt. Jeugdbescherming en jeugdreclassering (6.82) en de toegang (6.2) tellen niet mee.';
+
+/** Rows of a cost chart that carry the netto figure's flag (see src/pipeline/net-cost-rules.ts). */
+export interface CostFlagRow {
+  [k: string]: string | number | null;
+  jaar: number;
+  vlag: string | null;
+}
+
+const withSoort = (rows: CostFlagRow[]) =>
+  listNl([...new Set(rows.map((r) => `${r.jaar}${typeof r.soort === 'string' ? ` (${r.soort})` : ''}`))].sort());
+
+/**
+ * What a reader must know before comparing this place's cost figures, from the flags the pipeline stored:
+ * a centrumgemeente's lasten include its region's care; a gemeente that books its youth care elsewhere has
+ * no netto figure; a regional or national sum with such a gemeente is too low. Null when none applies.
+ */
+export function costFlagNotice(rows: CostFlagRow[], ctx: ChartContext, opts: { onlyElsewhere?: boolean } = {}): string | null {
+  const name = placeName(ctx.geo);
+  const out: string[] = [];
+  const elsewhere = rows.filter((r) => r.vlag === 'elders-geboekt');
+  if (elsewhere.length) {
+    out.push(
+      `${capitalise(name)} boekte in ${withSoort(elsewhere)} (vrijwel) geen jeugdhulp op de eigen taakvelden: € 0, of minder dan een kwart van wat gemeenten per inwoner gewoonlijk uitgeven. Het geld loopt dan via een gemeenschappelijke regeling of via andere taakvelden. Daarom staat hier geen netto bedrag, en ${name} telt niet mee in een rangorde.`,
+    );
+  }
+  if (opts.onlyElsewhere) return out.length ? out.join(' ') : null;
+  const centrum = rows.filter((r) => r.vlag === 'centrumgemeente').sort((a, b) => b.jaar - a.jaar);
+  if (centrum.length) {
+    const r = centrum.find((x) => x.soort === 'jaarrekening') ?? centrum[0];
+    const share = typeof r.aandeel_baten === 'number' ? `: in ${r.jaar} kwam ${formatNumber(r.aandeel_baten)} % van de lasten terug als baten` : '';
+    out.push(
+      `${capitalise(name)} is centrumgemeente${share}, vooral bijdragen van andere gemeenten uit de regio voor zorg die ${name} voor hen inkoopt. Die zorg zit in de lasten; netto (lasten − baten) is wat ${name} zelf betaalde. Vergelijk daarom alleen netto met andere gemeenten.`,
+    );
+  }
+  const incomplete = rows.filter((r) => r.vlag === 'som-gemeenten-onvolledig');
+  if (incomplete.length) {
+    const names = [...new Set(incomplete.flatMap((r) => (typeof r.elders === 'string' ? r.elders.split(', ') : [])))].sort((a, b) => a.localeCompare(b, 'nl'));
+    const who = names.length ? `${listNl(names)} ${names.length > 1 ? 'boeken hun' : 'boekt haar'} jeugdhulp (vrijwel) niet op de eigen taakvelden` : 'een of meer gemeenten boeken hun jeugdhulp elders';
+    out.push(`Het totaal ${ctx.geo.geo_code === 'NL01' ? 'van Nederland' : `van ${name}`} voor ${withSoort(incomplete)} is iets te laag: ${who}, maar via een gemeenschappelijke regeling of andere taakvelden.`);
+  }
+  return out.length ? out.join(' ') : null;
+}
 
 /** Caveats of the indicators a chart reads, without duplicates, in a stable order. */
 export function caveatsOf(ids: string[], extra: string[] = []): string[] {
@@ -164,8 +206,13 @@ export function lineChart<R extends Row>(spec: LineChartSpec<R>, { document, wid
   marks.push(Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 }));
   for (const s of spec.series) {
     const defined = s.rows.filter((r) => typeof r[spec.y] === 'number');
+    // A missing year breaks the line instead of being bridged: fill the gaps with empty points.
+    const have = new Set(defined.map((r) => r[spec.x]));
+    const xs = years(defined, spec.x);
+    const gaps = xs.length ? Array.from({ length: xs[xs.length - 1] - xs[0] + 1 }, (_, i) => xs[0] + i).filter((y) => !have.has(y)) : [];
+    const lineRows = [...defined, ...gaps.map((y) => ({ [spec.x]: y, [spec.y]: null }) as unknown as R)].sort((a, b) => (a[spec.x] as number) - (b[spec.x] as number));
     marks.push(
-      Plot.line(s.rows, {
+      Plot.line(lineRows, {
         x: spec.x, y: spec.y, stroke: s.color, strokeWidth: 2.5, strokeDasharray: s.dash, strokeLinecap: 'round',
       }),
       // Provisional figures (voorlopig, nader voorlopig) get an open marker: they may still change.
@@ -232,4 +279,68 @@ export const provisional = (rows: Row[]): string => {
 
 export function noDataSentence(ctx: ChartContext, what: string): string {
   return `Voor ${placeName(ctx.geo)} zijn geen cijfers over ${what} beschikbaar.`;
+}
+
+// ---- cost columns ------------------------------------------------------------------------------
+
+/** One stacked segment of a cost column: a form of care in one year and verslagsoort. */
+export interface CostPart {
+  jaar: number;
+  soort: string;
+  /** Stack order and fill (BAR_FILLS index); -1 = a total that is not split. */
+  ord: number;
+  vorm: string;
+  netto: number | null;
+}
+
+/** "2023 jaarrekening", in time order, the begroting of a year before its jaarrekening. */
+export const columnOf = (r: { jaar: number; soort: string }) => `${r.jaar} ${r.soort}`;
+export function columnOrder(rows: { jaar: number; soort: string }[]): string[] {
+  return [...new Map(rows.map((r) => [columnOf(r), r])).values()]
+    .sort((a, b) => a.jaar - b.jaar || (a.soort === 'begroting' ? -1 : 1) - (b.soort === 'begroting' ? -1 : 1))
+    .map(columnOf);
+}
+
+/**
+ * Euros per year and verslagsoort as stacked columns, the total written above each: for a few years of
+ * Iv3 figures, where a line would suggest a trend that two or three points do not show. Begroting and
+ * jaarrekening are separate columns, never one line.
+ */
+export function costColumns(parts: CostPart[], { document, width }: PlotOptions, yLabel: string): Element {
+  const known = parts.filter((p) => p.netto != null);
+  const cols = columnOrder(known);
+  const totals = cols.map((c) => ({ kolom: c, netto: known.filter((p) => columnOf(p) === c).reduce((s, p) => s + p.netto!, 0) }));
+  const narrow = width < 480;
+  const fill = (p: CostPart) => (p.ord < 0 ? 'var(--b-total, #8a8a8a)' : BAR_FILLS[p.ord % BAR_FILLS.length]);
+  return Plot.plot({
+    document,
+    width,
+    height: narrow ? 260 : 300,
+    marginLeft: 12,
+    marginRight: 8,
+    marginTop: 30,
+    marginBottom: 40,
+    style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
+    x: { domain: cols, label: null, padding: narrow ? 0.25 : 0.35, tickFormat: (c: string) => c.replace(' ', '\n'), tickSize: 0 },
+    y: { zero: true, nice: true, insetTop: 6 },
+    marks: [
+      Plot.gridY({ ticks: 4, strokeOpacity: 0.12 }),
+      Plot.axisY({ ticks: 4, tickFormat: (v: number) => formatEuro(v), textAnchor: 'start', dx: 2, dy: -7, tickSize: 0, label: yLabel, labelAnchor: 'top', labelArrow: 'none', labelOffset: 0 }),
+      Plot.barY(known, Plot.stackY({
+        x: columnOf, y: 'netto', z: 'ord', order: 'ord', fill, stroke: 'var(--plot-background, #fff)', strokeWidth: 1,
+        title: (p: CostPart) => `${p.vorm}, ${p.jaar} (${p.soort}): netto ${formatEuro(p.netto!)}`,
+      })),
+      Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
+      Plot.text(totals, { x: 'kolom', y: (t: { netto: number }) => Math.max(0, t.netto), text: (t: { netto: number }) => formatEuro(t.netto), dy: -8, fill: 'currentColor', fontWeight: 600 }),
+    ],
+  }) as unknown as Element;
+}
+
+/** Legend of the segments a cost column chart draws. */
+export function costLegend(parts: CostPart[]): LegendItem[] {
+  const seen = new Map<number, string>();
+  for (const p of parts) if (p.netto != null && !seen.has(p.ord)) seen.set(p.ord, p.vorm);
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([ord, vorm]) => ({
+    label: vorm, color: ord < 0 ? 'var(--b-total, #8a8a8a)' : BAR_FILLS[ord % BAR_FILLS.length], swatch: true,
+  }));
 }

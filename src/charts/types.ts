@@ -73,8 +73,13 @@ export interface ChartDef<R extends Row = Row> {
   plot(rows: R[], options: PlotOptions): Element;
   legend(rows: R[]): LegendItem[];
   summary(rows: R[], ctx: ChartContext): string;
-  /** The sentence shown instead of a chart when the place has no figures. */
-  empty(ctx: ChartContext): string;
+  /** The sentence shown instead of a chart when the place has no figures (rows may say why, e.g. a flag). */
+  empty(ctx: ChartContext, rows?: R[]): string;
+  /**
+   * A note that must be read with this place's figures (e.g. a centrumgemeente whose lasten include the
+   * region's care), shown visibly under the chart, not folded away with the caveats. Null: nothing to say.
+   */
+  notice?(rows: R[], ctx: ChartContext): string | null;
   table(rows: R[], ctx: ChartContext): DataTable;
   source: ChartSource;
   notes: string[];

@@ -42,9 +42,9 @@ export const indicators = [
 
 const hasForms = (rows: VerblijfRow[]) => rows.some((r) => r.ord > 0 && r.jongeren != null);
 
+/** The total as a line over every year it exists, and the forms where CBS split them (often a single year). */
 function seriesOf(rows: VerblijfRow[]): Series<VerblijfRow>[] {
-  const forms = hasForms(rows);
-  const ords = [...new Set(rows.filter((r) => (forms ? r.ord > 0 : r.ord === 0)).map((r) => r.ord))].sort();
+  const ords = [...new Set(rows.filter((r) => r.jongeren != null).map((r) => r.ord))].sort();
   return ords.map((ord) => {
     const sub = rows.filter((r) => r.ord === ord);
     const st = CATEGORY_STYLE[ord === 0 ? 4 : ord - 1];

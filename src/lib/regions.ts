@@ -8,6 +8,8 @@ export interface RegionValue {
   jaar: number | null;
   waarde: number | null;
   status: string | null;
+  /** The figure's flag, e.g. som-gemeenten-onvolledig (a member gemeente books its youth care elsewhere). */
+  vlag: string | null;
 }
 
 /**
@@ -18,7 +20,7 @@ export function regionSql(base?: string): string {
   const val = base ? 'factor * v.value / b.value' : 'v.value';
   return `WITH ${OBS_CTE},
 yr AS (SELECT max(period) AS y FROM o WHERE indicator = $indicator AND geo_code LIKE 'JZ%' AND value IS NOT NULL)
-SELECT g.geo_code, g.name AS naam, yr.y AS jaar, ${val} AS waarde, v.status
+SELECT g.geo_code, g.name AS naam, yr.y AS jaar, ${val} AS waarde, v.status, v.flag AS vlag
 FROM geo g CROSS JOIN yr CROSS JOIN (SELECT $factor::DOUBLE AS factor)
 LEFT JOIN o v ON v.geo_code = g.geo_code AND v.indicator = $indicator AND v.period = yr.y
 ${base ? "LEFT JOIN o b ON b.geo_code = g.geo_code AND b.indicator = $base AND b.period = yr.y" : ''}

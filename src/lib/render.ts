@@ -16,6 +16,8 @@ export interface RenderedChart {
   svg: { wide: string; narrow: string } | null;
   legend: LegendItem[];
   summary: string;
+  /** The chart's notice for this place (ChartDef.notice), or null. */
+  notice: string | null;
   table: DataTable | null;
   /** The exact SQL that made the chart, with the place filled in: what "Toon SQL" shows. */
   sqlForPlace: string;
@@ -93,7 +95,8 @@ async function render(chart: ChartDef<Row>, code: string): Promise<RenderedChart
     // only the narrow drawing, and Plot is the costly part of a build.
     svg: hasData ? svg : null,
     legend: hasData ? chart.legend(rows) : [],
-    summary: hasData ? chart.summary(rows, ctx) : chart.empty(ctx),
+    summary: hasData ? chart.summary(rows, ctx) : chart.empty(ctx, rows),
+    notice: chart.notice?.(rows, ctx) ?? null,
     table: hasData ? chart.table(rows, ctx) : null,
     sqlForPlace: sqlFor(chart, ctx.geo),
   };

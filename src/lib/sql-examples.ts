@@ -23,13 +23,19 @@ WHERE r.name = 'Eemland'
 GROUP BY g.name ORDER BY g.name;`,
   },
   {
-    title: 'Uitgaven aan jeugdhulp per inwoner, per jeugdregio (jaarrekening)',
-    sql: `SELECT g.name AS jeugdregio, k.period AS jaar, round(k.value / b.value) AS euro_per_inwoner
+    title: 'Netto uitgaven aan jeugdhulp per inwoner, per jeugdregio (jaarrekening)',
+    sql: `SELECT g.name AS jeugdregio, k.period AS jaar, round(k.value) AS netto_euro_per_inwoner, k.flag
 FROM observations k
-JOIN observations b ON b.geo_code = k.geo_code AND b.period = k.period AND b.indicator = 'bevolking_totaal'
 JOIN geo g ON g.geo_code = k.geo_code
-WHERE k.indicator = 'kosten_jeugdhulp_jaarrekening' AND g.level = 'jeugdregio'
-ORDER BY euro_per_inwoner DESC;`,
+WHERE k.indicator = 'netto_jeugdhulp_per_inwoner_jaarrekening' AND g.level = 'jeugdregio'
+ORDER BY netto_euro_per_inwoner DESC;`,
+  },
+  {
+    title: 'Wat Amsterdam in 2023 op elk jeugdhulp-taakveld boekte (jaarrekening)',
+    sql: `SELECT taakveld, taakveld_label, lasten, baten, netto, telt_mee_in
+FROM taakvelden
+WHERE geo_code = 'GM0363' AND period = 2023 AND verslagsoort = 'jaarrekening'
+ORDER BY taakveld;`,
   },
   {
     title: 'Welke cijfers zijn voorlopig?',

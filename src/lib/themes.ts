@@ -28,18 +28,18 @@ export const THEMES: Theme[] = [
       nl: 'Het beleid wil dat kinderen zo veel mogelijk thuis opgroeien. Jeugdhulp met verblijf — pleegzorg, een gezinshuis, gesloten plaatsing of een andere woonvorm — zou daarom moeten afnemen. Of dat gebeurt, ziet u hier.',
       en: 'Policy aims for children to grow up at home wherever possible, so residential youth care — foster care, family-style homes, secure placement and other forms — should decline. This page shows whether it does.',
     },
-    charts: ['verblijf-per-vorm', 'gesloten-2030'],
+    charts: ['verblijf-per-vorm', 'kosten-verblijf', 'gesloten-2030', 'kosten-gesloten'],
     regionIndicator: { indicator: 'jongeren_jeugdhulp_met_verblijf', base: 'bevolking_0_22', factor: 1000, label: 'jongeren met verblijf per 1.000 jongeren' },
   },
   {
     slug: 'kosten',
     title: { nl: 'Wat kost de jeugdhulp?', en: 'What does youth care cost?' },
     intro: {
-      nl: 'Gemeenten boeken hun uitgaven aan jeugdhulp in hun begroting en jaarrekening op vaste taakvelden (Iv3). Begroting en jaarrekening tonen we apart: de eerste is een verwachting, de tweede wat er echt is uitgegeven.',
-      en: 'Municipalities book youth-care spending on fixed task fields (Iv3) in their budgets and annual accounts. We show the two apart: a budget is an expectation, the accounts are what was actually spent.',
+      nl: 'Gemeenten boeken hun uitgaven aan jeugdhulp in hun begroting en jaarrekening op vaste taakvelden (Iv3). We tonen netto uitgaven (lasten min baten), zodat geld dat gemeenten elkaar betalen niet dubbel telt. Begroting en jaarrekening tonen we apart: de eerste is een verwachting, de tweede wat er echt is uitgegeven.',
+      en: 'Municipalities book youth-care spending on fixed task fields (Iv3) in their budgets and annual accounts. We show net spending (costs minus income), so money municipalities pay each other is not counted twice. Budgets and accounts are shown apart: a budget is an expectation, the accounts are what was actually spent.',
     },
     charts: ['kosten-trend', 'kosten-per-inwoner'],
-    regionIndicator: { indicator: 'kosten_jeugdhulp_jaarrekening', base: 'bevolking_totaal', factor: 1, label: 'lasten jeugdhulp per inwoner (jaarrekening)' },
+    regionIndicator: { indicator: 'netto_jeugdhulp_per_inwoner_jaarrekening', label: 'netto uitgaven jeugdhulp per inwoner (jaarrekening)' },
   },
 ];
 

@@ -94,6 +94,9 @@ const LASTEN: IndicatorDef[] = [
     ['Alleen 2023–2024: vanaf 2025 is gezinsgericht niet meer apart zichtbaar in Iv3.']),
   ...costPair('kosten_gesloten_plaatsing', 'Lasten gesloten plaatsing', 'Spending on secure placement', 'Lasten op taakveld 6.74c Gesloten plaatsing.', '6.74c',
     ['Alleen 2023–2024: vanaf 2025 is gesloten plaatsing niet meer apart zichtbaar in Iv3.']),
+  ...costPair('kosten_verblijf_overig', 'Lasten overig verblijf', 'Spending on other residential care',
+    'Lasten op 6.73c Jeugdhulp met verblijf overig en 6.74b Jeugdhulp crisis/LTA/GGZ-verblijf: het deel van jeugdhulp met verblijf dat geen pleegzorg, gezinsgericht of gesloten is.', '6.73c, 6.74b',
+    ['Alleen 2023–2024: vanaf 2025 is de verdeling naar vorm niet meer zichtbaar in Iv3.']),
 ];
 
 // ---- net costs (src/pipeline/net-costs.ts): baten and netto beside every lasten indicator ----------------

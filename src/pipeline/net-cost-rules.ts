@@ -6,7 +6,7 @@
 /** The lasten indicators (without _jaarrekening/_begroting) that get a baten and netto twin. */
 export const NET_BASES = [
   'kosten_jeugdhulp', 'kosten_jeugdhulp_zonder_verblijf', 'kosten_jeugdhulp_met_verblijf', 'kosten_pleegzorg',
-  'kosten_gezinsgericht', 'kosten_gesloten_plaatsing', 'kosten_jeugdbescherming_reclassering',
+  'kosten_gezinsgericht', 'kosten_gesloten_plaatsing', 'kosten_verblijf_overig', 'kosten_jeugdbescherming_reclassering',
 ] as const;
 export const SOORTEN = ['jaarrekening', 'begroting'] as const;
 

@@ -28,6 +28,7 @@ const REGIMES: { from: number; to: number; codes: Regime }[] = [
       kosten_pleegzorg: ['6.73a'],
       kosten_gezinsgericht: ['6.73b'],
       kosten_gesloten_plaatsing: ['6.74c'],
+      kosten_verblijf_overig: ['6.73c', '6.74b'],
       kosten_jeugdbescherming_reclassering: ['6.82', '6.82a', '6.82b'],
     },
   },
