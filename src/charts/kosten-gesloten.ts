@@ -46,8 +46,11 @@ export function summary(rows: KostenGeslotenRow[], ctx: ChartContext): string {
   return `${s} Het gaat om euro’s, niet om aantallen jongeren; vanaf 2025 is gesloten plaatsing in Iv3 niet meer apart zichtbaar.`;
 }
 
-export const empty = (ctx: ChartContext, rows: KostenGeslotenRow[] = []) =>
-  costFlagNotice(rows, ctx, { onlyElsewhere: true }) ?? noDataSentence(ctx, 'uitgaven aan gesloten plaatsing');
+export const empty = (ctx: ChartContext, rows: KostenGeslotenRow[] = []) => {
+  // Say why there is nothing (booked elsewhere), after the plain "geen cijfers" sentence.
+  const why = costFlagNotice(rows, ctx, { onlyElsewhere: true });
+  return `${noDataSentence(ctx, 'uitgaven aan gesloten plaatsing')}${why ? ` ${why}` : ''}`;
+};
 
 export const notice = (rows: KostenGeslotenRow[], ctx: ChartContext) => (hasData(rows) ? costFlagNotice(rows, ctx) : null);
 

@@ -123,7 +123,8 @@ export function summary(rows: PerInwonerRow[], ctx: ChartContext): string {
     .filter((r) => r.ord > 1 && r.jaar === last.jaar && r.per_inwoner != null)
     .map((r) => {
       const c = change(r.per_inwoner, last.per_inwoner);
-      const rel = c == null || Math.abs(c) < 0.02 ? 'ongeveer evenveel als' : `${formatNumber(Math.abs(c) * 100)} % ${c > 0 ? 'meer' : 'minder'} dan`;
+      // change() is in percent: within 2 % reads as "about the same".
+      const rel = c == null || Math.abs(c) < 2 ? 'ongeveer evenveel als' : `${formatNumber(Math.abs(c))} % ${c > 0 ? 'meer' : 'minder'} dan`;
       return `${rel} ${r.ord === 3 ? 'landelijk' : `jeugdregio ${r.naam}`} (${formatEuro(r.per_inwoner)})`;
     });
   s += cmp.length ? `: ${cmp.join(' en ')}.` : '.';
@@ -133,8 +134,11 @@ export function summary(rows: PerInwonerRow[], ctx: ChartContext): string {
   return s + provisional(own);
 }
 
-export const empty = (ctx: ChartContext, rows: PerInwonerRow[] = []) =>
-  costFlagNotice(rows.filter((r) => r.ord === 1), ctx, { onlyElsewhere: true }) ?? noDataSentence(ctx, 'netto uitgaven aan jeugdhulp per inwoner');
+export const empty = (ctx: ChartContext, rows: PerInwonerRow[] = []) => {
+  // Say why there is nothing (booked elsewhere), after the plain "geen cijfers" sentence.
+  const why = costFlagNotice(rows.filter((r) => r.ord === 1), ctx, { onlyElsewhere: true });
+  return `${noDataSentence(ctx, 'netto uitgaven aan jeugdhulp per inwoner')}${why ? ` ${why}` : ''}`;
+};
 
 export const notice = (rows: PerInwonerRow[], ctx: ChartContext) => {
   const own = rows.filter((r) => r.ord === 1);

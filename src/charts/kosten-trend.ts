@@ -91,7 +91,8 @@ export function summary(rows: KostenRow[], ctx: ChartContext): string {
     const b = plan.find((r) => r.jaar === last.jaar);
     if (b) {
       const c = change(b.netto, last.netto);
-      const diff = c != null && Math.abs(c) >= 0.05 ? `: er ging ${formatPercent(Math.abs(c))} ${c > 0 ? 'meer' : 'minder'} uit dan begroot` : ', ongeveer wat er uitging';
+      // change() is in percent: within 1 % the begroting was about right.
+      const diff = c != null && Math.abs(c) >= 1 ? `: er ging ${formatPercent(Math.abs(c))} ${c > 0 ? 'meer' : 'minder'} uit dan begroot` : ', ongeveer wat er uitging';
       parts.push(`Begroot was netto ${formatEuro(b.netto)}${diff}.`);
     }
     const first = real[0];
@@ -108,8 +109,11 @@ export function summary(rows: KostenRow[], ctx: ChartContext): string {
   return parts.join(' ') + provisional(rows);
 }
 
-export const empty = (ctx: ChartContext, rows: KostenRow[] = []) =>
-  costFlagNotice(rows, ctx, { onlyElsewhere: true }) ?? noDataSentence(ctx, 'uitgaven aan jeugdhulp (Iv3)');
+export const empty = (ctx: ChartContext, rows: KostenRow[] = []) => {
+  // Say why there is nothing (booked elsewhere), after the plain "geen cijfers" sentence.
+  const why = costFlagNotice(rows, ctx, { onlyElsewhere: true });
+  return `${noDataSentence(ctx, 'uitgaven aan jeugdhulp (Iv3)')}${why ? ` ${why}` : ''}`;
+};
 
 export const notice = (rows: KostenRow[], ctx: ChartContext) => (hasData(rows) ? costFlagNotice(rows, ctx) : null);
 

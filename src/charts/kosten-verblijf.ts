@@ -81,8 +81,11 @@ export function summary(rows: KostenVerblijfRow[], ctx: ChartContext): string {
   return parts.join(' ');
 }
 
-export const empty = (ctx: ChartContext, rows: KostenVerblijfRow[] = []) =>
-  costFlagNotice(rows, ctx, { onlyElsewhere: true }) ?? noDataSentence(ctx, 'uitgaven aan jeugdhulp met verblijf');
+export const empty = (ctx: ChartContext, rows: KostenVerblijfRow[] = []) => {
+  // Say why there is nothing (booked elsewhere), after the plain "geen cijfers" sentence.
+  const why = costFlagNotice(rows, ctx, { onlyElsewhere: true });
+  return `${noDataSentence(ctx, 'uitgaven aan jeugdhulp met verblijf')}${why ? ` ${why}` : ''}`;
+};
 
 export const notice = (rows: KostenVerblijfRow[], ctx: ChartContext) => (hasData(rows) ? costFlagNotice(rows, ctx) : null);
 

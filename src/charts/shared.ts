@@ -78,11 +78,13 @@ export function costFlagNotice(rows: CostFlagRow[], ctx: ChartContext, opts: { o
       `${capitalise(name)} is centrumgemeente${share}, vooral bijdragen van andere gemeenten uit de regio voor zorg die ${name} voor hen inkoopt. Die zorg zit in de lasten; netto (lasten − baten) is wat ${name} zelf betaalde. Vergelijk daarom alleen netto met andere gemeenten.`,
     );
   }
-  const incomplete = rows.filter((r) => r.vlag === 'som-gemeenten-onvolledig');
-  if (incomplete.length) {
-    const names = [...new Set(incomplete.flatMap((r) => (typeof r.elders === 'string' ? r.elders.split(', ') : [])))].sort((a, b) => a.localeCompare(b, 'nl'));
-    const who = names.length ? `${listNl(names)} ${names.length > 1 ? 'boeken hun' : 'boekt haar'} jeugdhulp (vrijwel) niet op de eigen taakvelden` : 'een of meer gemeenten boeken hun jeugdhulp elders';
-    out.push(`Het totaal ${ctx.geo.geo_code === 'NL01' ? 'van Nederland' : `van ${name}`} voor ${withSoort(incomplete)} is iets te laag: ${who}, maar via een gemeenschappelijke regeling of andere taakvelden.`);
+  // For a sum, the newest jaarrekening that is incomplete says enough (listing every begroting year is noise).
+  const incomplete = rows.filter((r) => r.vlag === 'som-gemeenten-onvolledig').sort((a, b) => b.jaar - a.jaar);
+  const inc = incomplete.find((r) => r.soort === 'jaarrekening') ?? incomplete.find((r) => r.soort === undefined) ?? incomplete[0];
+  if (inc) {
+    const names = typeof inc.elders === 'string' ? inc.elders.split(', ') : [];
+    const who = names.length ? `${listNl(names)} ${names.length > 1 ? 'boeken hun' : 'boekt haar'} jeugdhulp (vrijwel) niet op de eigen taakvelden` : 'een of meer gemeenten boeken hun jeugdhulp (vrijwel) niet op de eigen taakvelden';
+    out.push(`Het totaal ${ctx.geo.geo_code === 'NL01' ? 'van Nederland' : `van ${name}`} voor ${withSoort([inc])} is iets te laag: ${who}, maar via een gemeenschappelijke regeling of andere taakvelden.`);
   }
   return out.length ? out.join(' ') : null;
 }
@@ -316,16 +318,17 @@ export function costColumns(parts: CostPart[], { document, width }: PlotOptions,
     document,
     width,
     height: narrow ? 260 : 300,
-    marginLeft: 12,
+    // Room for the euro labels beside the axis: on top of the gridlines they would sit under the bars.
+    marginLeft: narrow ? 62 : 72,
     marginRight: 8,
-    marginTop: 30,
+    marginTop: 34,
     marginBottom: 40,
     style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
     x: { domain: cols, label: null, padding: narrow ? 0.25 : 0.35, tickFormat: (c: string) => c.replace(' ', '\n'), tickSize: 0 },
     y: { zero: true, nice: true, insetTop: 6 },
     marks: [
       Plot.gridY({ ticks: 4, strokeOpacity: 0.12 }),
-      Plot.axisY({ ticks: 4, tickFormat: (v: number) => formatEuro(v), textAnchor: 'start', dx: 2, dy: -7, tickSize: 0, label: yLabel, labelAnchor: 'top', labelArrow: 'none', labelOffset: 0 }),
+      Plot.axisY({ ticks: 4, tickFormat: (v: number) => formatEuro(v), tickSize: 0, tickPadding: 6, label: yLabel, labelAnchor: 'top', labelArrow: 'none', labelOffset: narrow ? 58 : 68 }),
       Plot.barY(known, Plot.stackY({
         x: columnOf, y: 'netto', z: 'ord', order: 'ord', fill, stroke: 'var(--plot-background, #fff)', strokeWidth: 1,
         title: (p: CostPart) => `${p.vorm}, ${p.jaar} (${p.soort}): netto ${formatEuro(p.netto!)}`,

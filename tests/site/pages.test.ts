@@ -157,6 +157,23 @@ describe('every page of the built site', () => {
     expect(first(bad)).toEqual([]);
   });
 
+  it('a gemeente or regio page draws no empty chart box: charts without figures are listed once, with the reason', () => {
+    const bad: string[] = [];
+    let places = 0;
+    for (const page of pages.values()) {
+      if (!/^\/(gemeente|regio)\/[A-Z]{2}\d+\/$/.test(page.path)) continue;
+      places++;
+      const boxes = [...page.document.querySelectorAll('figure.chart')];
+      for (const fig of boxes) if (fig.querySelector('[data-empty]')) bad.push(`${page.path}: empty box for ${fig.getAttribute('data-chart')}`);
+      const listed = [...page.document.querySelectorAll('[data-unavailable] li')].map((li) => text(li));
+      for (const li of listed) if (!/geen cijfers/i.test(li)) bad.push(`${page.path}: "${li.slice(0, 60)}" gives no reason`);
+      const shown = new Set(boxes.map((f) => f.getAttribute('data-chart')));
+      if (shown.size + listed.length < 5) bad.push(`${page.path}: only ${shown.size} charts and ${listed.length} listed as missing`);
+    }
+    expect(places).toBeGreaterThan(40);
+    expect(first(bad)).toEqual([]);
+  });
+
   it('sitemap.xml lists exactly the pages that are not noindex and are their own canonical URL', () => {
     const listed = new Set([...readFileSync(join(DIST, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].trim()));
     const indexable = new Set<string>();
