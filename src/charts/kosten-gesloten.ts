@@ -28,7 +28,8 @@ ORDER BY jaar, s.soort DESC`;
 export const columns = ['naam', 'soort', 'jaar', 'ord', 'vorm', 'netto', 'lasten', 'vlag', 'status'];
 export const indicators = ['netto_gesloten_plaatsing_jaarrekening', 'netto_gesloten_plaatsing_begroting'];
 
-export const hasData = (rows: KostenGeslotenRow[]) => rows.some((r) => r.netto != null);
+/** Only zeros (nothing booked on these taakvelden) is no figure to draw: the note says why. */
+export const hasData = (rows: KostenGeslotenRow[]) => rows.some((r) => r.netto != null && r.netto !== 0);
 
 export const plot = (rows: KostenGeslotenRow[], options: PlotOptions) => costColumns(rows, options, 'netto euro, gesloten plaatsing');
 

@@ -100,7 +100,8 @@ export function summary(rows: KostenRow[], ctx: ChartContext): string {
     if (first.jaar < last.jaar && c != null) parts.push(`In ${first.jaar} was dat ${formatEuro(first.netto)} (${formatChange(c)}).`);
   } else {
     const last = plan[plan.length - 1];
-    parts.push(`Er is nog geen jaarrekening. ${where} begrootte voor ${last.jaar} netto ${formatEuro(last.netto)} voor individuele jeugdhulp.`);
+    const booked = rows.some((r) => r.soort === 'jaarrekening' && r.vlag === 'elders-geboekt');
+    parts.push(`${booked ? 'De jaarrekening heeft geen netto bedrag (zie de toelichting).' : 'Er is nog geen jaarrekening.'} ${where} begrootte voor ${last.jaar} netto ${formatEuro(last.netto)} voor individuele jeugdhulp.`);
   }
   const newest = plan[plan.length - 1];
   if (real.length && newest && newest.jaar > real[real.length - 1].jaar) {

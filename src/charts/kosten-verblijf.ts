@@ -48,7 +48,8 @@ export const indicators = [
   'netto_verblijf_overig_jaarrekening', 'netto_jeugdhulp_met_verblijf_jaarrekening',
 ];
 
-export const hasData = (rows: KostenVerblijfRow[]) => rows.some((r) => r.netto != null);
+/** Only zeros (nothing booked on these taakvelden) is no figure to draw: the note says why. */
+export const hasData = (rows: KostenVerblijfRow[]) => rows.some((r) => r.netto != null && r.netto !== 0);
 
 export const plot = (rows: KostenVerblijfRow[], options: PlotOptions) => costColumns(rows, options, 'netto euro');
 

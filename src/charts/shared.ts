@@ -324,7 +324,8 @@ export function costColumns(parts: CostPart[], { document, width }: PlotOptions,
     marginTop: 34,
     marginBottom: 40,
     style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
-    x: { domain: cols, label: null, padding: narrow ? 0.25 : 0.35, tickFormat: (c: string) => c.replace(' ', '\n'), tickSize: 0 },
+    // On a phone "jaarrekening" under a column collides with its neighbour: "rekening" says the same.
+    x: { domain: cols, label: null, padding: narrow ? 0.25 : 0.35, tickFormat: (c: string) => (narrow ? c.replace('jaarrekening', 'rekening') : c).replace(' ', '\n'), tickSize: 0 },
     y: { zero: true, nice: true, insetTop: 6 },
     marks: [
       Plot.gridY({ ticks: 4, strokeOpacity: 0.12 }),

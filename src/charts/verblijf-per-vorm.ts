@@ -85,6 +85,11 @@ export function summary(rows: VerblijfRow[], ctx: ChartContext): string {
     if (first.jaar < last.jaar && c != null) {
       parts.push(`In ${first.jaar} waren dat er ${formatNumber(first.jongeren)} (${formatChange(c)}).`);
     }
+    // A change between the ends hides a peak in between (46 185 in 2017 nationally).
+    const peak = [...total].sort((a, b) => (b.jongeren ?? 0) - (a.jongeren ?? 0))[0];
+    if (peak.jaar !== first.jaar && peak.jaar !== last.jaar && (peak.jongeren ?? 0) > Math.max(first.jongeren ?? 0, last.jongeren ?? 0)) {
+      parts.push(`Het hoogste aantal was ${formatNumber(peak.jongeren)} in ${peak.jaar}.`);
+    }
   }
   if (hasForms(rows)) {
     const y = Math.max(...rows.filter((r) => r.ord > 0 && r.jongeren != null).map((r) => r.jaar));
