@@ -22,7 +22,6 @@ import { readStatlineCsv } from './readers/statline-csv.ts';
 import type { CbsRecord, SourceFile } from './readers/types.ts';
 import { digest, sourceInfo, type Fetched, type FileDigest, type SourceInfo } from './sources.ts';
 import { checkNotMixed, carriesMarker, readSyntheticMeta, type ReadFile, type SyntheticMeta } from './synthetic.ts';
-import { costObservations } from './taakveld.ts';
 import { deriveNetCosts } from './net-costs.ts';
 import { costObservations, sortTaakveldRows, taakveldRows, type TaakveldRow } from './taakveld.ts';
 
