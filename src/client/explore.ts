@@ -118,7 +118,7 @@ function setup(box: HTMLElement, n: number) {
     legendNote: legendNote.hidden,
     summary: summaryEl?.textContent ?? '',
     table: tableBox?.innerHTML ?? '',
-    csv: csvLinks.map((a) => [a.href, a.download] as const),
+    csv: csvLinks.map((a) => [a.getAttribute('href') ?? '', a.download] as const),
     embed: embedCode?.value ?? '',
     permalink: permalinkField?.value ?? '',
   };
@@ -164,7 +164,7 @@ function setup(box: HTMLElement, n: number) {
     legendNote.hidden = original.legendNote;
     if (summaryEl) summaryEl.textContent = original.summary;
     if (tableBox) tableBox.innerHTML = original.table;
-    csvLinks.forEach((a, i) => { a.href = original.csv[i][0]; a.download = original.csv[i][1]; });
+    csvLinks.forEach((a, i) => { a.setAttribute('href', original.csv[i][0]); a.download = original.csv[i][1]; });
     if (embedCode) embedCode.value = original.embed;
     if (permalinkField) permalinkField.value = original.permalink;
     blobUrls.forEach((u) => URL.revokeObjectURL(u));
