@@ -51,5 +51,7 @@ async function draw(props: Props): Promise<Uint8Array> {
       break;
     }
   }
+  // Say so rather than show another place's line.
+  if (!svg && props.geo !== 'NL01') chartTitle = 'Nog geen eigen cijfers in deze dataset';
   return ogPng(props.title, chartTitle, svg);
 }
