@@ -203,7 +203,7 @@ function setup(box: HTMLElement, n: number) {
     chips.replaceChildren(
       ...state.chosen.map((c) => {
         const b = el('button', { type: 'button', 'aria-label': `${names[c] ?? c} weghalen` });
-        b.innerHTML = `${keySvg(SERIES_STYLES[slots.get(c)!])} ${escapeHtml(names[c] ?? c)} ✕`;
+        b.innerHTML = `${keySvg(SERIES_STYLES[slots.get(c)!])}${escapeHtml(names[c] ?? c)} ✕`;
         b.addEventListener('click', () => {
           state.chosen = state.chosen.filter((x) => x !== c);
           void paintChips();
