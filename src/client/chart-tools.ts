@@ -92,14 +92,19 @@ function standaloneSvg(fig: HTMLElement): { text: string; width: number; height:
   const keyHeight = items.length ? (row + 1) * 18 + 6 : 0;
   const top = 28 + keyHeight;
   const h = height + top + 28;
-  const text = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${h}" viewBox="0 0 ${width} ${h}" font-family="system-ui, sans-serif">
+  // A small white margin, so the first letters of the title and axis labels are not at the very edge.
+  const pad = 8;
+  const w = width + 2 * pad;
+  const text = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h + pad}" viewBox="0 0 ${w} ${h + pad}" font-family="system-ui, sans-serif">
 <rect width="100%" height="100%" fill="#ffffff"/>
+<g transform="translate(${pad} ${pad})">
 <text x="0" y="18" font-size="16" font-weight="700" fill="#1a1a1a">${esc(title)}</text>
 <g transform="translate(0 28)" data-key="">${keyParts.join('')}</g>
 <g transform="translate(0 ${top})">${inner}</g>
 <text x="0" y="${h - 8}" font-size="11" fill="#555">${esc(source)} — Jeugdhulp in Beeld</text>
+</g>
 </svg>`;
-  return { text, width, height: h };
+  return { text, width: w, height: h + pad };
 }
 
 function save(blob: Blob, name: string) {

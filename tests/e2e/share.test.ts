@@ -60,7 +60,7 @@ describe.skipIf(!CHROMIUM)('sharing charts in headless Chromium', () => {
     const [pngDl] = await Promise.all([page.waitForEvent('download'), fig.locator('[data-download="png"]').click()]);
     const png = readFileSync((await pngDl.path())!);
     const src = `data:image/png;base64,${png.toString('base64')}`;
-    expect(await countColour(page, src, BLUE, [0, 56, 60, 28]), 'blue key line in the PNG').toBeGreaterThan(20);
+    expect(await countColour(page, src, BLUE, [0, 64, 80, 40]), 'blue key line in the PNG').toBeGreaterThan(20);
     await t.context.close();
   });
 
