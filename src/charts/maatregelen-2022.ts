@@ -4,7 +4,7 @@
  * here with their source and drawn as bars; they are not in the warehouse.
  */
 import * as Plot from '@observablehq/plot';
-import { formatEuro } from '../lib/format.ts';
+import { formatEuro, formatEuroEn } from '../lib/format.ts';
 import type { PlotOptions } from './types.ts';
 
 export interface Measure {
@@ -46,7 +46,7 @@ export function plotMeasures(lang: 'nl' | 'en', { document, width }: PlotOptions
     y: { label: null, domain: rows.map((r) => r.naam) },
     marks: [
       Plot.barX(rows, { x: 'mln', y: 'naam', fill: (d: { mln: number }) => (d.mln < 0 ? 'var(--c2, #d55e00)' : 'var(--c1, #0072b2)') }),
-      Plot.text(rows, { x: 'mln', y: 'naam', text: (d: { mln: number }) => formatEuro(d.mln * 1e6), dx: 6, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text(rows, { x: 'mln', y: 'naam', text: (d: { mln: number }) => (lang === 'en' ? formatEuroEn : formatEuro)(d.mln * 1e6), dx: 6, textAnchor: 'start', fill: 'currentColor' }),
       Plot.ruleX([0]),
     ],
   }) as unknown as Element;

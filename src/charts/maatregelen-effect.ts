@@ -89,7 +89,13 @@ ORDER BY jaar`;
       }
       marks.push(
         Plot.ruleX([2021.5], { stroke: 'currentColor', strokeOpacity: 0.45, strokeDasharray: '3 3' }),
-        Plot.text([2021.5], { x: (d: number) => d, frameAnchor: 'top', dx: 4, textAnchor: 'start', text: () => 'maatregelen 2022', fontSize: FONT_SIZE - 2, fill: 'currentColor' }),
+        // The label goes on the side of the rule with room for it: right of it on a wide chart, left of it
+        // when 2022 is near the right edge of a narrow one (else it runs off a 320 px phone screen).
+        ...(() => {
+          const roomRight = ((hi + 0.5 - 2021.5) / (hi - lo + 1)) * width;
+          const right = roomRight > 110;
+          return [Plot.text([2021.5], { x: (d: number) => d, frameAnchor: 'top', dx: right ? 4 : -4, textAnchor: right ? 'start' : 'end', text: () => 'maatregelen 2022', fontSize: FONT_SIZE - 2, fill: 'currentColor' })];
+        })(),
         Plot.line(known, { x: 'year', y: 'value', stroke: 'var(--c1, #0072b2)', strokeWidth: 2.5 }),
         Plot.dot(known, {
           x: 'year', y: 'value', r: 4.5, fill: 'var(--c1, #0072b2)', stroke: 'var(--plot-background, #fff)', symbol: 'circle',

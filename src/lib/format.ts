@@ -95,3 +95,43 @@ export function formatNumberEn(v: Num, digits = 0): string {
   if (missing(v)) return 'unknown';
   return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(clean(v, digits));
 }
+
+const enCache = new Map<string, Intl.NumberFormat>();
+function nfEn(min: number, max: number): Intl.NumberFormat {
+  const key = `${min}|${max}`;
+  let f = enCache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: min, maximumFractionDigits: max });
+    enCache.set(key, f);
+  }
+  return f;
+}
+
+/** English euros, shortened like formatEuro: €5.7bn, €249m, €12.5m, €48,300, €523. */
+export function formatEuroEn(v: Num): string {
+  if (missing(v)) return 'unknown';
+  const sign = v < 0 ? '−' : '';
+  const a = Math.abs(v);
+  const short = (x: number, unit: string) => {
+    const digits = x >= 100 ? 0 : 1;
+    return `${sign}€${nfEn(0, digits).format(clean(x, digits))}${unit}`;
+  };
+  if (a >= 999.95e6) return short(a / 1e9, 'bn');
+  if (a >= 999.95e3) return short(a / 1e6, 'm');
+  return `${sign}€${nfEn(0, 0).format(clean(a, 0))}`;
+}
+
+/** English signed change: +12.4% / −3.0%. */
+export function formatChangeEn(v: Num, digits = 1): string {
+  if (missing(v)) return 'unknown';
+  const r = clean(v, digits);
+  const sign = r > 0 ? '+' : r < 0 ? '−' : '';
+  return `${sign}${nfEn(digits, digits).format(Math.abs(r))}%`;
+}
+
+/** The number formats of a page's language: Dutch pages nl-NL, English pages en-GB. */
+export function formatsFor(lang: 'nl' | 'en') {
+  return lang === 'en'
+    ? { number: (v: Num, digits = 0) => formatNumberEn(v, digits), euro: formatEuroEn, change: (v: Num) => formatChangeEn(v), unknown: 'unknown' }
+    : { number: (v: Num, digits = 0) => formatNumber(v, digits, digits), euro: formatEuro, change: (v: Num) => formatChange(v), unknown: UNKNOWN };
+}

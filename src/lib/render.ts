@@ -12,6 +12,11 @@ export interface RenderedChart {
   ctx: ChartContext;
   rows: Row[];
   hasData: boolean;
+  /**
+   * Whether the place itself has figures, not only its jeugdregio or Nederland beside it: embeds and Open
+   * Graph images are offered only then (an embed "Amersfoort" that draws only Nederland misleads).
+   */
+  ownData: boolean;
   /** SVG for wide screens and for phones (Plot lays out text per width; scaling one SVG makes it unreadable). */
   svg: { wide: string; narrow: string } | null;
   legend: LegendItem[];
@@ -76,6 +81,8 @@ async function render(chart: ChartDef<Row>, code: string): Promise<RenderedChart
   const ctx = await contextFor(code);
   const rows = await query(chart.sql, { geo: code });
   const hasData = chart.hasData(rows);
+  // Charts that draw other places beside this one return geo_code; the others show this place only.
+  const ownData = hasData && (!chart.columns.includes('geo_code') || chart.hasData(rows.filter((r) => r.geo_code === code)));
   let wide: string | undefined;
   let narrow: string | undefined;
   const svg = {
@@ -91,6 +98,7 @@ async function render(chart: ChartDef<Row>, code: string): Promise<RenderedChart
     ctx,
     rows,
     hasData,
+    ownData,
     // Each width is drawn on first use: CSV downloads and getStaticPaths need the rows only, a briefing
     // only the narrow drawing, and Plot is the costly part of a build.
     svg: hasData ? svg : null,

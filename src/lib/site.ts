@@ -48,3 +48,6 @@ export function alternateOf(path: string): string | undefined {
   if (clean.startsWith('/en/')) return clean.slice(3) || '/';
   return themes.includes(clean) ? `/en${clean}` : undefined;
 }
+
+/** In a citation, the placeholder the browser replaces with the reader's access date (src/client/chart-tools.ts). */
+export const ACCESS_PLACEHOLDER = { nl: '[datum van raadplegen]', en: '[date accessed]' } as const;

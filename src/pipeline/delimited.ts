@@ -9,19 +9,21 @@ export type Cell = string | number | boolean | null | undefined;
 export interface Column {
   name: string;
   type: 'string' | 'integer' | 'number' | 'boolean';
+  /** Round numbers to this many decimals when written (downloads show a figure's precision; Parquet keeps all). */
+  digits?: number;
 }
 
 export function toDelimited(columns: Column[], rows: Record<string, Cell>[], dialect: Dialect): string {
   const sep = dialect === 'international' ? ',' : ';';
   const eol = dialect === 'international' ? '\n' : '\r\n';
-  const cell = (v: Cell, type: Column['type']): string => {
+  const cell = (v: Cell, type: Column['type'], digits?: number): string => {
     if (v === null || v === undefined) return '';
-    let s = typeof v === 'number' ? plainNumber(v) : formulaSafe(String(v));
+    let s = typeof v === 'number' ? plainNumber(digits === undefined ? v : roundTo(v, digits)) : formulaSafe(String(v));
     if (dialect === 'excel-nl' && type === 'number') s = s.replace('.', ',');
     return /[",;\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
   };
   const lines = [columns.map((c) => c.name).join(sep)];
-  for (const r of rows) lines.push(columns.map((c) => cell(r[c.name], c.type)).join(sep));
+  for (const r of rows) lines.push(columns.map((c) => cell(r[c.name], c.type, c.digits)).join(sep));
   return (dialect === 'excel-nl' ? '\ufeff' : '') + lines.join(eol) + eol;
 }
 
@@ -32,6 +34,13 @@ export function toDelimited(columns: Column[], rows: Record<string, Cell>[], dia
  */
 export function formulaSafe(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** Half away from zero, without binary surprises (1.005 → 1.01); never "-0". */
+export function roundTo(v: number, digits: number): number {
+  const f = 10 ** digits;
+  const r = (Math.sign(v) * Math.round(Math.abs(v) * f * (1 + Number.EPSILON))) / f;
+  return Object.is(r, -0) ? 0 : r;
 }
 
 /** Plain decimal notation: no exponent, so 1.5e-7 or 5.72e9 never reach a spreadsheet. */

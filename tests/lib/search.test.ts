@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, searchPlaces } from '../../src/lib/search.ts';
+import { enterTarget, normalise, searchPlaces } from '../../src/lib/search.ts';
 
 const PLACES = [
   { code: 'GM1900', name: 'Súdwest-Fryslân' },
@@ -29,5 +29,26 @@ describe('place search', () => {
   it('returns nothing for an empty query or no match', () => {
     expect(searchPlaces(PLACES, '  ')).toEqual([]);
     expect(searchPlaces(PLACES, 'xyz')).toEqual([]);
+  });
+
+  it('finds aliases (the names people use) and ranks former gemeenten after current places', () => {
+    const places = [
+      { code: 'GM0518', name: "'s-Gravenhage", aliases: ['Den Haag'] },
+      { code: 'GM0796', name: "'s-Hertogenbosch", aliases: ['Den Bosch'] },
+      { code: 'GM0400', name: 'Den Helder' },
+      { code: 'GM0457', name: 'Weesp', former: true },
+      { code: 'GM0363', name: 'Amsterdam' },
+      { code: 'GM0362', name: 'Amstelveen' },
+    ];
+    expect(searchPlaces(places, 'Den Haag').map((p) => p.code)).toEqual(['GM0518']);
+    expect(searchPlaces(places, 'den bosch').map((p) => p.code)).toEqual(['GM0796']);
+    expect(searchPlaces(places, 'den').map((p) => p.code)).toEqual(['GM0518', 'GM0796', 'GM0400']);
+    expect(searchPlaces(places, 'wee').map((p) => p.code)).toEqual(['GM0457']);
+    expect(searchPlaces([...places, { code: 'GM9999', name: 'Weesperkarspel' }], 'wees').map((p) => p.code)).toEqual(['GM9999', 'GM0457']);
+    // Enter opens only an exact or an only match.
+    expect(enterTarget(searchPlaces(places, 'den haag'), 'den haag')?.code).toBe('GM0518');
+    expect(enterTarget(searchPlaces(places, 'ams'), 'ams')).toBeUndefined();
+    expect(enterTarget(searchPlaces(places, 'amsterdam'), 'amsterdam')?.code).toBe('GM0363');
+    expect(enterTarget(searchPlaces(places, 'gm0362'), 'gm0362')?.code).toBe('GM0362');
   });
 });

@@ -43,12 +43,15 @@ async function draw(props: Props): Promise<Uint8Array> {
   let chartTitle = props.subtitle;
   for (const id of props.charts) {
     const r = await renderChart(chartById(id)!, props.geo);
-    if (r.svg) {
+    // The first chart with figures of the place itself: a gemeente's image must show that gemeente, not only
+    // the national line beside it. Without any, the image shows the title only.
+    if (r.svg && r.ownData) {
       svg = r.svg.wide;
-      // Name the series drawn: a gemeente without figures shows only its region or Nederland.
       chartTitle = `${r.chart.title.nl}: ${r.legend.map((l) => l.label).join(', ')}`;
       break;
     }
   }
+  // Say so rather than show another place's line.
+  if (!svg && props.geo !== 'NL01') chartTitle = 'Nog geen eigen cijfers in deze dataset';
   return ogPng(props.title, chartTitle, svg);
 }

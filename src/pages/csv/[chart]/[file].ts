@@ -1,12 +1,14 @@
 /**
  * The data behind each chart for each place, exactly the rows its SQL returned, in both CSV dialects of
- * the warehouse: /csv/<chart>/<geo>.csv (comma) and /csv/<chart>/<geo>.excel-nl.csv (Dutch Excel).
+ * the warehouse: /csv/<chart>/<geo>.csv (comma) and /csv/<chart>/<geo>.excel-nl.csv (Dutch Excel), each
+ * figure rounded to the precision the chart shows.
  */
 import { CHARTS } from '../../../charts/index.ts';
 import type { ChartDef, Row } from '../../../charts/types.ts';
 import { columnsOf, toDelimited, type Dialect } from '../../../pipeline/delimited.ts';
 import { allPlaces } from '../../../lib/places.ts';
 import { renderAll, renderChart } from '../../../lib/render.ts';
+import { digitsOf } from '../../../lib/precision.ts';
 
 export async function getStaticPaths() {
   const codes = ['NL01', ...(await allPlaces()).map((p) => p.code)];
@@ -23,6 +25,8 @@ export async function getStaticPaths() {
 
 export async function GET({ props }: { props: { chart: ChartDef<Row>; geo: string; dialect: Dialect } }) {
   const r = await renderChart(props.chart, props.geo);
-  const body = toDelimited(columnsOf(props.chart.columns, r.rows), r.rows, props.dialect);
+  // Rounded to the precision the chart shows (src/lib/precision.ts); the warehouse keeps the full values.
+  const columns = columnsOf(props.chart.columns, r.rows).map((c) => (c.type === 'number' || c.type === 'integer' ? { ...c, digits: digitsOf(c.name) } : c));
+  const body = toDelimited(columns, r.rows, props.dialect);
   return new Response(body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 }

@@ -1,0 +1,30 @@
+/**
+ * How many decimals a downloaded figure keeps, per column of the chart SQL: the precision the chart and its
+ * table show. Counts of young people and inhabitants are whole, euros (also € per inwoner) whole euros,
+ * percentages one decimal, per 1 000 one decimal. The warehouse Parquet keeps every value unrounded; the
+ * CSV behind a chart is for reading and spreadsheets. A new numeric column needs a line here (the registry
+ * test lists the ones missing).
+ */
+export const COLUMN_DIGITS: Record<string, number> = {
+  // counts
+  jongeren: 0,
+  jongeren_0_22: 0,
+  met_verblijf: 0,
+  inwoners: 0,
+  // euros
+  lasten: 0,
+  per_inwoner: 0,
+  // percentages (0–100)
+  aandeel: 1,
+  // comparison panel / maatregelen: value and its base (counts or euros)
+  waarde: 0,
+  basis: 0,
+  // ratios
+  per_1000: 1,
+  // ordinals and years
+  ord: 0,
+  jaar: 0,
+};
+
+/** Digits for a column, or undefined when the column is not a known figure (written as it is). */
+export const digitsOf = (column: string): number | undefined => COLUMN_DIGITS[column];
