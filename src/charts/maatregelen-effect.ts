@@ -18,7 +18,7 @@ export interface EffectRow {
   [k: string]: string | number | boolean | null;
   geo_code: string;
   jaar: number;
-  waarde: number | null;
+  werkelijk: number | null;
   status: string | null;
   trend: number | null;
   verwacht: number | null;
@@ -48,7 +48,7 @@ export const NOTE_SMALL = 'In kleine regio’s en gemeenten schommelen cijfers v
 
 export function effectChart(spec: EffectSpec): ChartDef<EffectRow> {
   // The analysis is warehouse data (trend_series, trend_comparisons): the chart only draws and words it.
-  const sql = `SELECT s.geo_code, s.year AS jaar, s.actual AS waarde, s.status, s.fitted AS trend, s.expected AS verwacht,
+  const sql = `SELECT s.geo_code, s.year AS jaar, s.actual AS werkelijk, s.status, s.fitted AS trend, s.expected AS verwacht,
   s.lower AS ondergrens, s.upper AS bovengrens, c.ok, c.reason AS reden, c.message AS toelichting, c.relative AS relatief,
   c.unit_label AS eenheid, c.year AS laatste_jaar, c.actual AS laatste_werkelijk, c.expected AS laatste_verwacht,
   c.lower AS laatste_onder, c.upper AS laatste_boven, c.diff AS verschil, c.diff_pct AS verschil_pct, c.verdict AS oordeel,
@@ -61,19 +61,19 @@ ORDER BY jaar`;
   const relativeOf = (rows: EffectRow[]) => Boolean(rows[0]?.relatief);
   const fmt = (relative: boolean) => (v: number) =>
     spec.unit === 'euro' && !(relative && spec.base!.factor > 1) ? formatEuro(v) : formatNumber(v, relative ? 1 : 0);
-  const hasData = (rows: EffectRow[]) => rows.some((r) => r.waarde != null);
+  const hasData = (rows: EffectRow[]) => rows.some((r) => r.werkelijk != null);
 
   return {
     id: spec.id,
     title: spec.title,
     question: `Ging het aantal ${spec.what} na 2021 anders dan de trend van daarvoor deed verwachten?`,
     sql,
-    columns: ['geo_code', 'jaar', 'waarde', 'status', 'trend', 'verwacht', 'ondergrens', 'bovengrens', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'laatste_jaar', 'laatste_werkelijk', 'laatste_verwacht', 'laatste_onder', 'laatste_boven', 'verschil', 'verschil_pct', 'oordeel', 'na_breuk'],
+    columns: ['geo_code', 'jaar', 'werkelijk', 'status', 'trend', 'verwacht', 'ondergrens', 'bovengrens', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'laatste_jaar', 'laatste_werkelijk', 'laatste_verwacht', 'laatste_onder', 'laatste_boven', 'verschil', 'verschil_pct', 'oordeel', 'na_breuk'],
     indicators,
     hasData,
     plot(rows, { document, width }: PlotOptions) {
       const f = fmt(relativeOf(rows));
-      const known = rows.filter((r) => r.waarde != null).map((r) => ({ year: r.jaar, value: r.waarde! }));
+      const known = rows.filter((r) => r.werkelijk != null).map((r) => ({ year: r.jaar, value: r.werkelijk! }));
       const ys = known.map((p) => p.year);
       const lo = Math.min(...ys);
       // Always show 2022: a series that ends before the measures shows that it does.
@@ -144,7 +144,7 @@ ORDER BY jaar`;
         head: ['Jaar', 'Werkelijk', 'Trend', '95%-band'],
         body: rows.map((r) => [
           formatYear(r.jaar),
-          r.waarde == null ? 'onbekend' : f(r.waarde),
+          r.werkelijk == null ? 'onbekend' : f(r.werkelijk),
           r.verwacht != null ? f(r.verwacht) : '–',
           r.verwacht != null ? `${f(r.ondergrens!)} – ${f(r.bovengrens!)}` : '–',
         ]),

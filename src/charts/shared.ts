@@ -209,7 +209,7 @@ export function lineChart<R extends Row>(spec: LineChartSpec<R>, { document, wid
   for (const s of spec.series) {
     const defined = s.rows.filter((r) => typeof r[spec.y] === 'number');
     // A missing year breaks the line instead of being bridged: fill the gaps with empty points.
-    const have = new Set(defined.map((r) => r[spec.x]));
+    const have = new Set<unknown>(defined.map((r) => r[spec.x]));
     const xs = years(defined, spec.x);
     const gaps = xs.length ? Array.from({ length: xs[xs.length - 1] - xs[0] + 1 }, (_, i) => xs[0] + i).filter((y) => !have.has(y)) : [];
     const lineRows = [...defined, ...gaps.map((y) => ({ [spec.x]: y, [spec.y]: null }) as unknown as R)].sort((a, b) => (a[spec.x] as number) - (b[spec.x] as number));

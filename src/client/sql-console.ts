@@ -48,14 +48,14 @@ export function initConsole() {
       dbP ??= openWarehouse();
       const { db } = await dbP;
       const con = await db.connect();
-      const table = await new Promise<import('apache-arrow').Table>((resolve, reject) => {
+      const table = await new Promise<Awaited<ReturnType<typeof con.query>>>((resolve, reject) => {
         running = { reject };
         con.query(sql).then(resolve, reject);
       }).finally(() => {
         running = null;
         void con.close().catch(() => undefined);
       });
-      const columns = table.schema.fields.map((f) => f.name);
+      const columns = table.schema.fields.map((f: { name: string }) => f.name);
       const rows: Record<string, unknown>[] = [];
       for (const r of table) {
         if (rows.length >= ROW_CAP) break;

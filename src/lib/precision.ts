@@ -13,9 +13,25 @@ export const COLUMN_DIGITS: Record<string, number> = {
   inwoners: 0,
   // euros
   lasten: 0,
+  baten: 0,
+  netto: 0,
   per_inwoner: 0,
   // percentages (0–100)
   aandeel: 1,
+  aandeel_baten: 1,
+  // the 2022 analysis: counts, per 1 000 or euro per inwoner (see eenheid), so one decimal
+  werkelijk: 1,
+  trend: 1,
+  verwacht: 1,
+  ondergrens: 1,
+  bovengrens: 1,
+  laatste_werkelijk: 1,
+  laatste_verwacht: 1,
+  laatste_onder: 1,
+  laatste_boven: 1,
+  verschil: 1,
+  verschil_pct: 1,
+  laatste_jaar: 0,
   // comparison panel / maatregelen: value and its base (counts or euros)
   waarde: 0,
   basis: 0,
@@ -25,6 +41,9 @@ export const COLUMN_DIGITS: Record<string, number> = {
   ord: 0,
   jaar: 0,
 };
+
+/** Columns of chart SQL that hold text or yes/no, not figures: written as they are. */
+export const TEXT_COLUMNS = new Set(['geo_code', 'naam', 'niveau', 'status', 'soort', 'vorm', 'vlag', 'elders', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'oordeel', 'na_breuk']);
 
 /** Digits for a column, or undefined when the column is not a known figure (written as it is). */
 export const digitsOf = (column: string): number | undefined => COLUMN_DIGITS[column];

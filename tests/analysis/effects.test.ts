@@ -93,7 +93,7 @@ describe('trend tables (src/analysis/effects.ts)', () => {
     const spec = EFFECT_SPECS.find((s) => s.id === 'maatregelen-jeugdhulp')!;
     const c = t.comparisons.find((x) => x.analysis === spec.id && x.geo_code === 'JZ13')!;
     const rows: EffectRow[] = t.series.filter((s) => s.analysis === spec.id && s.geo_code === 'JZ13').map((s) => ({
-      geo_code: s.geo_code, jaar: s.year, waarde: s.actual, status: s.status, trend: s.fitted, verwacht: s.expected, ondergrens: s.lower, bovengrens: s.upper,
+      geo_code: s.geo_code, jaar: s.year, werkelijk: s.actual, status: s.status, trend: s.fitted, verwacht: s.expected, ondergrens: s.lower, bovengrens: s.upper,
       ok: c.ok, reden: c.reason, toelichting: c.message, relatief: c.relative, eenheid: c.unit_label, laatste_jaar: c.year, laatste_werkelijk: c.actual,
       laatste_verwacht: c.expected, laatste_onder: c.lower, laatste_boven: c.upper, verschil: c.diff, verschil_pct: c.diff_pct, oordeel: c.verdict, na_breuk: c.after_break,
     }));

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/charts/index.ts';
-import { COLUMN_DIGITS } from '../../src/lib/precision.ts';
+import { COLUMN_DIGITS, TEXT_COLUMNS } from '../../src/lib/precision.ts';
 import { roundTo, toDelimited, type Column } from '../../src/pipeline/delimited.ts';
 
 const ROWS = [
@@ -48,7 +48,7 @@ describe('CSV downloads rounded to the precision of the figure', () => {
   });
 
   it('has a precision for every column a chart returns', () => {
-    const missing = CHARTS.flatMap((c) => c.columns.filter((k) => !(k in COLUMN_DIGITS) && !['geo_code', 'naam', 'niveau', 'status', 'soort', 'vorm'].includes(k)).map((k) => `${c.id}.${k}`));
+    const missing = CHARTS.flatMap((c) => c.columns.filter((k) => !(k in COLUMN_DIGITS) && !TEXT_COLUMNS.has(k)).map((k) => `${c.id}.${k}`));
     expect(missing).toEqual([]);
   });
 });

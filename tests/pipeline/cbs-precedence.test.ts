@@ -7,7 +7,7 @@ const rec = (tableId: string, value: number, line: number): CbsRecord => ({
   tableId, file: `${tableId}/TypedDataSet.json`, line, region: 'NL01',
   period: { key: '2019JJ00', title: '2019' }, status: 'definitief',
   measure: { key: 'JongerenMetJeugdzorg_1', title: 'Jongeren met jeugdzorg', unit: 'aantal' },
-  dims: { VormenVanJeugdzorg: { key: 'T001', title: 'Totaal jeugdzorg' } }, value, text: null,
+  dims: { VormenVanJeugdzorg: { key: 'T001', title: 'Totaal jeugdzorg' } }, value, column: 'JongerenMetJeugdzorg_1', text: null,
 });
 const names = { lookup: () => undefined } as unknown as NameIndex;
 

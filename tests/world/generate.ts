@@ -648,8 +648,8 @@ function boundaries(geo: Geography, years: number[]): Record<string, unknown> {
   for (const y of years) {
     const list = geo.gemeenten.get(y)!;
     const regions = [...new Set(list.map((g) => g.jz))].sort();
-    const jzFeatures = [];
-    const gmFeatures = [];
+    const jzFeatures: unknown[] = [];
+    const gmFeatures: unknown[] = [];
     for (const jz of regions) {
       const pos = TILE_GRID[jz];
       if (!pos) continue;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHARTS, EFFECT_CHARTS } from '../../src/charts/index.ts';
-import { analyseRows, EFFECT_SPECS, type EffectRow } from '../../src/charts/maatregelen-effect.ts';
+import { EFFECT_SPECS } from '../../src/charts/maatregelen-effect.ts';
 import { renderChart } from '../../src/lib/render.ts';
 import { query } from '../../src/lib/warehouse.ts';
 import { isAdditive } from '../../src/pipeline/indicators.ts';
@@ -98,13 +98,13 @@ describe.skipIf(Boolean(skip))('the synthetic world, built', () => {
     const places = ['NL01', ...(await query(`SELECT geo_code FROM geo WHERE level = 'jeugdregio' ORDER BY 1`)).map((r) => String(r.geo_code))];
     expect(places).toHaveLength(43);
     for (const geo of places) {
-      const rows = await query<EffectRow>(chart.sql, { geo });
-      const { a } = analyseRows(spec, rows, geo === 'NL01');
-      expect(a.ok, `${id} ${geo}: ${a.ok ? '' : a.message}`).toBe(true);
-      if (!a.ok) continue;
-      expect(a.fitted.length).toBeGreaterThanOrEqual(4);
-      expect(a.expected.map((e) => e.year)).toEqual([2022, 2023, 2024]);
-      for (const e of a.expected) expect(e.lower).toBeLessThanOrEqual(e.upper);
+      // The pipeline's stored analysis (trend_series, trend_comparisons), as the chart reads it.
+      const [c] = await query<{ ok: boolean; message: string }>('SELECT ok, message FROM trend_comparisons WHERE analysis = $id AND geo_code = $geo', { id: spec.id, geo });
+      expect(c?.ok, `${id} ${geo}: ${c?.message}`).toBe(true);
+      const s = await query<{ year: number; fitted: number | null; expected: number | null; lower: number | null; upper: number | null }>('SELECT year, fitted, expected, lower, upper FROM trend_series WHERE analysis = $id AND geo_code = $geo ORDER BY year', { id: spec.id, geo });
+      expect(s.filter((r) => r.fitted !== null).length).toBeGreaterThanOrEqual(4);
+      expect(s.filter((r) => r.expected !== null).map((r) => r.year)).toEqual([2022, 2023, 2024]);
+      for (const e of s.filter((r) => r.expected !== null)) expect(e.lower!).toBeLessThanOrEqual(e.upper!);
     }
   });
 });

@@ -35,7 +35,7 @@ function image(props: Props): Promise<Uint8Array> {
 }
 
 export async function GET({ props }: { props: Props }) {
-  return new Response(await image(props), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(new Uint8Array(await image(props)), { headers: { 'Content-Type': 'image/png' } });
 }
 
 async function draw(props: Props): Promise<Uint8Array> {
