@@ -29,11 +29,11 @@ export function toDelimited(columns: Column[], rows: Record<string, Cell>[], dia
 
 /**
  * A text cell that a spreadsheet would run as a formula (OWASP "CSV injection": = + - @ tab CR first)
- * gets a leading apostrophe, so Excel and LibreOffice show it as text. Only text: numbers arrive as
- * numbers (typeof), so a negative amount stays a number.
+ * gets a leading apostrophe, so Excel and LibreOffice show it as text. Never a number: numbers arrive as
+ * numbers (typeof), and a plain number that arrives as text (a DECIMAL from the SQL console) cannot run.
  */
 export function formulaSafe(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /^[=+\-@\t\r]/.test(s) && !/^[-+]?\d+([.,]\d+)?$/.test(s) ? `'${s}` : s;
 }
 
 /** Half away from zero, without binary surprises (1.005 → 1.01); never "-0". */

@@ -184,8 +184,11 @@ describe('toDelimited: the one CSV writer (warehouse, /csv/<chart>/<geo>.csv, SQ
   ];
   it.each([
     ['=1+1', "'=1+1"],
-    ['+1', "'+1"],
-    ['-1', "'-1"],
+    ['+1+1', "'+1+1"],
+    ['-1+1', "'-1+1"],
+    ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"],
+    // A plain number that arrives as text cannot run: it stays as it is.
+    ['-1234.5', '-1234.5'],
     ['@A1', "'@A1"],
     ['\t=1', "'\t=1"],
     ['\r=1', `"'\r=1"`],
