@@ -54,8 +54,22 @@ function seriesOf(rows: GebruikRow[]): Series<GebruikRow>[] {
   });
 }
 
+/** The place's own figures: a page does not get a box that only shows Nederland. */
 export function hasData(rows: GebruikRow[]): boolean {
-  return rows.some((r) => r.jongeren != null);
+  return rows.some((r) => r.ord === 1 && r.jongeren != null);
+}
+
+/** The finding as a title: the newest share (or count) of the place, and the change since its first year. */
+export function headline(rows: GebruikRow[], ctx: ChartContext): string {
+  const own = rows.filter((r) => r.ord === 1);
+  const key = mode(rows) === 'aandeel' && own.some((r) => r.aandeel != null) ? 'aandeel' : 'jongeren';
+  const known = own.filter((r) => r[key] != null).sort((a, b) => a.jaar - b.jaar);
+  const last = known[known.length - 1];
+  const first = known[0];
+  const value = key === 'aandeel' ? `${formatPercent(last.aandeel)} van de jongeren` : `${formatNumber(last.jongeren)} jongeren`;
+  const c = first.jaar < last.jaar ? change(first[key], last[key]) : null;
+  const trend = c == null ? '' : `, ${formatChange(c)} sinds ${first.jaar}`;
+  return `${capitalise(inPlace(ctx.geo))} ${key === 'aandeel' ? 'kreeg' : 'kregen'} in ${last.jaar} ${value} jeugdhulp${trend}`;
 }
 
 export function plot(rows: GebruikRow[], options: PlotOptions): Element {
@@ -150,5 +164,5 @@ export const explore: ExploreSpec = {
   base: { indicator: 'bevolking_0_22', factor: 1000, label: 'per 1.000 jongeren (0–22 jaar)' },
 };
 
-const chart: ChartDef<GebruikRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, empty, table, source, notes, explore };
+const chart: ChartDef<GebruikRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, headline, empty, table, source, notes, explore };
 export default chart;

@@ -4,6 +4,7 @@
  * not here does not exist.
  */
 import gebruikTrend from './gebruik-trend.ts';
+import gebruikKwb from './gebruik-kwb.ts';
 import kostenPerInwoner from './kosten-per-inwoner.ts';
 import kostenTrend from './kosten-trend.ts';
 import verblijfPerVorm from './verblijf-per-vorm.ts';
@@ -14,10 +15,12 @@ import { EFFECT_CHARTS } from './maatregelen-effect.ts';
 import type { ChartDef, Row } from './types.ts';
 
 /**
- * The stories of every place page: use, residential care, spending. Residential care and secure placement
- * each have a count of young people (CBS, where it has them) and the euros (Iv3, for every gemeente).
+ * The stories of every place page: use, residential care, spending. Use opens with the place's own share
+ * (KWB, every gemeente) before the Beleidsinformatie Jeugd series, which CBS has for few gemeenten.
+ * Residential care and secure placement each have a count of young people (CBS, where it has them) and the
+ * euros (Iv3, for every gemeente).
  */
-export const CORE_CHARTS: ChartDef<any>[] = [gebruikTrend, verblijfPerVorm, kostenVerblijf, gesloten2030, kostenGesloten, kostenTrend, kostenPerInwoner];
+export const CORE_CHARTS: ChartDef<any>[] = [gebruikKwb, gebruikTrend, verblijfPerVorm, kostenVerblijf, gesloten2030, kostenGesloten, kostenTrend, kostenPerInwoner];
 
 /** Actual against the pre-2022 trend, per indicator (the 2022 measures). */
 export { EFFECT_CHARTS };

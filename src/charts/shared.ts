@@ -178,43 +178,45 @@ export function yearTicks(ys: number[], width: number): number[] {
   return out;
 }
 
-export function lineChart<R extends Row>(spec: LineChartSpec<R>, { document, width }: PlotOptions): Element {
-  const all = spec.series.flatMap((s) => s.rows);
+/**
+ * A series drawn as a line, or, when all series together cover one period only, as labelled bars (a line
+ * through one point says nothing). Missing years inside a series break its line instead of bridging them;
+ * up to END_LABEL_MAX series are named at their line ends (see endLabelled), so the chart needs no legend.
+ */
+export function lineChart<R extends Row>(spec: LineChartSpec<R>, options: PlotOptions): Element {
+  const all = spec.series.flatMap((s) => s.rows.filter((r) => typeof r[spec.y] === 'number'));
   const ys = years(all, spec.x);
+  if (ys.length === 1) return onePeriodBars(spec, ys[0], options);
+  const { document, width } = options;
   const lo = ys[0] ?? 0;
   const hi = ys[ys.length - 1] ?? 0;
   const marks: Plot.Markish[] = [];
   if (spec.corona && lo <= 2021 && hi >= 2020) {
     marks.push(
-      Plot.rectX([{ x1: Math.max(lo, 2019.5), x2: Math.min(hi, 2021.5) }], {
-        x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.07,
+      Plot.rectX([{ x1: Math.max(lo - 0.3, 2019.5), x2: Math.min(hi + 0.3, 2021.5) }], {
+        x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.1,
       }),
       // Label the visible part of the band, so it is not cut off when the series ends in 2020.
       Plot.text([{ x: (Math.max(lo - 0.3, 2019.5) + Math.min(hi + 0.3, 2021.5)) / 2 }], {
-        x: 'x', frameAnchor: 'top', dy: 4, text: () => 'corona', fill: 'currentColor', fillOpacity: 0.75, fontSize: FONT_SIZE - 2,
+        x: 'x', frameAnchor: 'top', dy: 4, text: () => 'corona', fill: 'currentColor', fillOpacity: 0.85, fontSize: FONT_SIZE - 1,
       }),
     );
   }
   for (const b of spec.breaks ?? []) {
     if (b.year <= lo || b.year > hi) continue;
     marks.push(
-      Plot.ruleX([b.year - 0.5], { stroke: 'currentColor', strokeOpacity: 0.45, strokeDasharray: '3 3' }),
+      Plot.ruleX([b.year - 0.5], { stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '3 3' }),
       Plot.text([b.year - 0.5], {
         x: (d: number) => d, frameAnchor: 'bottom', dy: -4, dx: -3, textAnchor: 'end', text: () => b.label,
-        fill: 'currentColor', fillOpacity: 0.8, fontSize: FONT_SIZE - 2,
+        fill: 'currentColor', fillOpacity: 0.9, fontSize: FONT_SIZE - 1, stroke: 'var(--plot-background, #fff)', strokeWidth: 3, paintOrder: 'stroke',
       }),
     );
   }
   marks.push(Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 }));
   for (const s of spec.series) {
     const defined = s.rows.filter((r) => typeof r[spec.y] === 'number');
-    // A missing year breaks the line instead of being bridged: fill the gaps with empty points.
-    const have = new Set<unknown>(defined.map((r) => r[spec.x]));
-    const xs = years(defined, spec.x);
-    const gaps = xs.length ? Array.from({ length: xs[xs.length - 1] - xs[0] + 1 }, (_, i) => xs[0] + i).filter((y) => !have.has(y)) : [];
-    const lineRows = [...defined, ...gaps.map((y) => ({ [spec.x]: y, [spec.y]: null }) as unknown as R)].sort((a, b) => (a[spec.x] as number) - (b[spec.x] as number));
     marks.push(
-      Plot.line(lineRows, {
+      Plot.line(withGaps(s.rows, spec.x, spec.y), {
         x: spec.x, y: spec.y, stroke: s.color, strokeWidth: 2.5, strokeDasharray: s.dash, strokeLinecap: 'round',
       }),
       // Provisional figures (voorlopig, nader voorlopig) get an open marker: they may still change.
@@ -227,12 +229,14 @@ export function lineChart<R extends Row>(spec: LineChartSpec<R>, { document, wid
       }),
     );
   }
-  return Plot.plot({
+  const labelled = endLabelled(spec.series);
+  const labelWidth = labelled ? endLabelWidth(spec.series.map((s) => s.label), width) : 0;
+  const svg = Plot.plot({
     document,
     width,
     height: width < 480 ? 260 : 300,
     marginLeft: 12,
-    marginRight: width < 480 ? 14 : 20,
+    marginRight: labelled ? labelWidth + 14 : width < 480 ? 14 : 20,
     marginTop: 26,
     marginBottom: 30,
     style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
@@ -246,7 +250,166 @@ export function lineChart<R extends Row>(spec: LineChartSpec<R>, { document, wid
       }),
       ...marks,
     ],
+  }) as unknown as Element & { scale(name: string): { apply(v: number): number } };
+  if (labelled) addEndLabels(svg, spec, labelWidth, document);
+  return svg;
+}
+
+/** At most this many series are named at their line ends; more get the legend beside the chart. */
+export const END_LABEL_MAX = 5;
+export const endLabelled = (series: { label: string }[]): boolean => series.length > 0 && series.length <= END_LABEL_MAX;
+
+/** Rows of one series with a null row for every missing year between its first and last: Plot breaks a line at nulls. */
+export function withGaps<R extends Row>(rows: R[], x: string, y: string): R[] {
+  const ys = years(rows, x);
+  if (ys.length < 2) return rows;
+  const byYear = new Map(rows.map((r) => [r[x], r]));
+  const out: R[] = [];
+  for (let yr = ys[0]; yr <= ys[ys.length - 1]; yr++) out.push(byYear.get(yr) ?? ({ [x]: yr, [y]: null } as unknown as R));
+  return out;
+}
+
+const CHAR_PX = 7.2;
+const LINE_PX = FONT_SIZE + 3;
+
+/** Room for the end labels: the longest label, but never more than 38 % of the chart (then labels wrap). */
+export function endLabelWidth(labels: string[], width: number): number {
+  const longest = Math.max(...labels.map((l) => l.length)) * CHAR_PX;
+  return Math.round(Math.min(longest, width * 0.38));
+}
+
+/** Words of a label on as many lines as it needs to fit maxPx (a single long word keeps its own line). */
+export function wrapLabel(label: string, maxPx: number): string[] {
+  const perLine = Math.max(4, Math.floor(maxPx / CHAR_PX));
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/)) {
+    const cur = lines[lines.length - 1];
+    if (cur !== undefined && (cur + ' ' + word).length <= perLine) lines[lines.length - 1] = `${cur} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * Labels placed at the vertical position of each series' last point, then pushed apart so no two overlap
+ * (sorted top to bottom; each starts below the previous one's last line) and kept inside [top, bottom].
+ */
+export function dodge(items: { y: number; lines: number }[], top: number, bottom: number): number[] {
+  const order = items.map((it, i) => ({ ...it, i })).sort((a, b) => a.y - b.y);
+  const pos = new Array<number>(items.length);
+  let next = top;
+  for (const it of order) {
+    const h = it.lines * LINE_PX;
+    const y = Math.max(it.y - h / 2, next);
+    pos[it.i] = y;
+    next = y + h + 2;
+  }
+  // Overflow at the bottom: shift the stack up as far as needed, keeping the order.
+  const over = next - 2 - bottom;
+  if (over > 0) for (let i = 0; i < pos.length; i++) pos[i] = Math.max(top, pos[i] - over);
+  return pos;
+}
+
+function addEndLabels<R extends Row>(
+  svg: Element & { scale(name: string): { apply(v: number): number } },
+  spec: LineChartSpec<R>,
+  labelWidth: number,
+  document: Document,
+): void {
+  const xs = svg.scale('x');
+  const ysc = svg.scale('y');
+  const ends = spec.series
+    .map((s) => {
+      const defined = s.rows.filter((r) => typeof r[spec.y] === 'number');
+      const last = defined[defined.length - 1];
+      return last ? { s, px: xs.apply(last[spec.x] as number), py: ysc.apply(last[spec.y] as number), lines: wrapLabel(s.label, labelWidth) } : undefined;
+    })
+    .filter((e) => e !== undefined);
+  const height = Number(svg.getAttribute('height') ?? 300);
+  const pos = dodge(ends.map((e) => ({ y: e.py, lines: e.lines.length })), 4, height - 30);
+  const g = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+  g.setAttribute('data-end-labels', '');
+  svg.setAttribute('data-self-labelled', '');
+  g.setAttribute('font-size', String(FONT_SIZE));
+  g.setAttribute('font-weight', '600');
+  ends.forEach((e, i) => {
+    const x = Math.max(...ends.map((o) => o.px)) + 10;
+    const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+    t.setAttribute('x', String(Math.round(x)));
+    t.setAttribute('y', String(Math.round(pos[i] + FONT_SIZE - 2)));
+    t.setAttribute('fill', e.s.color);
+    e.lines.forEach((line, j) => {
+      const span = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+      span.setAttribute('x', String(Math.round(x)));
+      if (j > 0) span.setAttribute('dy', String(LINE_PX));
+      span.textContent = line;
+      t.appendChild(span);
+    });
+    g.appendChild(t);
+  });
+  svg.appendChild(g);
+}
+
+/**
+ * One period: a labelled bar per series (name above, value at its end) instead of a line through one
+ * point. The period is in the axis label.
+ */
+export function onePeriodBars<R extends Row>(spec: LineChartSpec<R>, year: number, options: PlotOptions): Element {
+  const items = spec.series.flatMap((s) => {
+    const r = s.rows.find((d) => d[spec.x] === year && typeof d[spec.y] === 'number');
+    return r ? [{ label: s.label, value: r[spec.y] as number, color: s.color, provisional: isProvisional(r), title: spec.title(r) }] : [];
+  });
+  return labelledBars(items, { ...options, axisLabel: `${spec.yLabel}, ${formatYear(year)}`, format: spec.yFormat });
+}
+
+export interface BarItem {
+  label: string;
+  value: number;
+  color: string;
+  provisional?: boolean;
+  /** Tooltip text (an SVG <title>). */
+  title?: string;
+  /** Drawn bold: the place of the page among others. */
+  highlight?: boolean;
+}
+
+/** Horizontal bars with the name above each bar and the value at its end: nothing to cut at 320 px. */
+export function labelledBars(
+  items: BarItem[],
+  { document, width, axisLabel, format }: PlotOptions & { axisLabel: string; format: (v: number) => string },
+): Element {
+  const row = 40;
+  const max = Math.max(0, ...items.map((d) => d.value));
+  const valueRoom = Math.max(...items.map((d) => format(d.value).length), 3) * CHAR_PX + 10;
+  const svg = Plot.plot({
+    document,
+    width,
+    height: items.length * row + 46,
+    marginLeft: 8,
+    marginRight: valueRoom,
+    marginTop: 34,
+    marginBottom: 12,
+    style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
+    x: { domain: [0, max || 1], nice: true, axis: 'top', label: axisLabel, labelAnchor: 'left', labelArrow: 'none', ticks: width < 480 ? 3 : 5, tickFormat: format, grid: true },
+    y: { domain: items.map((_, i) => i), axis: null, paddingInner: 0.55, paddingOuter: 0.4 },
+    marks: [
+      Plot.barX(items.map((d, i) => ({ ...d, i })), {
+        x: 'value', y: 'i', fill: (d: BarItem) => (d.provisional ? 'var(--plot-background, #fff)' : d.color),
+        stroke: (d: BarItem) => d.color, strokeWidth: 1.5, title: (d: BarItem) => d.title ?? `${d.label}: ${format(d.value)}`,
+      }),
+      Plot.text(items.map((d, i) => ({ ...d, i })), {
+        x: 0, y: 'i', text: (d: BarItem) => d.label, textAnchor: 'start', dy: -15, fill: 'currentColor',
+        fontWeight: (d: BarItem) => (d.highlight ? 700 : 400),
+      }),
+      Plot.text(items.map((d, i) => ({ ...d, i })), {
+        x: 'value', y: 'i', text: (d: BarItem) => format(d.value) + (d.provisional ? '*' : ''), textAnchor: 'start', dx: 5, fill: 'currentColor',
+        fontWeight: (d: BarItem) => (d.highlight ? 700 : 400),
+      }),
+      Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
+    ],
   }) as unknown as Element;
+  svg.setAttribute('data-self-labelled', '');
+  return svg;
 }
 
 export function legendOf<R>(series: Series<R>[]): LegendItem[] {

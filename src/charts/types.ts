@@ -62,6 +62,11 @@ export interface ChartDef<R extends Row = Row> {
   title: { nl: string; en: string };
   /** The reader's question the chart answers. */
   question: string;
+  /**
+   * What the figure counts, shown under the title (default: the definition of the first indicator). A chart
+   * that reads a second source with its own definition (KWB) says so here.
+   */
+  definition?: string;
   /** SQL over the warehouse tables (observations, geo, membership, …) with named parameter $geo. */
   sql: string;
   /** Columns of the SQL result that plot(), table() and summary() use; the registry test checks them. */
@@ -73,6 +78,11 @@ export interface ChartDef<R extends Row = Row> {
   plot(rows: R[], options: PlotOptions): Element;
   legend(rows: R[]): LegendItem[];
   summary(rows: R[], ctx: ChartContext): string;
+  /**
+   * The finding as the chart's title, generated from the rows ("Amersfoort: 12 % van de jongeren had in 2021
+   * jeugdzorg, …"); the fixed title then becomes the kicker above it. Only called when hasData.
+   */
+  headline?(rows: R[], ctx: ChartContext): string;
   /** The sentence shown instead of a chart when the place has no figures (rows may say why, e.g. a flag). */
   empty(ctx: ChartContext, rows?: R[]): string;
   /**

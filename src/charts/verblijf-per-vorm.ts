@@ -1,6 +1,6 @@
 import { change, formatChange, formatNumber, formatPercent, formatYear, listNl } from '../lib/format.ts';
 import {
-  CATEGORY_STYLE, NOTE_CORONA, NOTE_WOONPLAATS, OBS_CTE, caveatsOf, capitalise, inPlace, legendOf, lineChart,
+  CATEGORY_STYLE, NOTE_CORONA, NOTE_WOONPLAATS, OBS_CTE, caveatsOf, capitalise, inPlace, legendOf, lineChart, years,
   noDataSentence, pivotByYear, placeName, provisional, type Series,
 } from './shared.ts';
 import type { ChartContext, ChartDef, ExploreSpec, PlotOptions } from './types.ts';
@@ -42,14 +42,33 @@ export const indicators = [
 
 const hasForms = (rows: VerblijfRow[]) => rows.some((r) => r.ord > 0 && r.jongeren != null);
 
-/** The total as a line over every year it exists, and the forms where CBS split them (often a single year). */
+/**
+ * The total as a line, with the forms that have at least two years (a form known in one year only is in
+ * the summary and the table, not a lone dot beside the line); without a total, the forms.
+ */
 function seriesOf(rows: VerblijfRow[]): Series<VerblijfRow>[] {
-  const ords = [...new Set(rows.filter((r) => r.jongeren != null).map((r) => r.ord))].sort();
+  const knownYears = (ord: number) => years(rows.filter((r) => r.ord === ord && r.jongeren != null)).length;
+  const hasTotal = knownYears(0) > 0;
+  const ords = [...new Set(rows.map((r) => r.ord))].filter((ord) => (ord === 0 ? hasTotal : knownYears(ord) >= (hasTotal ? 2 : 1))).sort();
   return ords.map((ord) => {
     const sub = rows.filter((r) => r.ord === ord);
     const st = CATEGORY_STYLE[ord === 0 ? 4 : ord - 1];
     return { key: ord, label: sub[0].vorm, rows: sub, ...st };
   });
+}
+
+/** The finding: the newest total, against its peak when the peak came later than the first year. */
+export function headline(rows: VerblijfRow[], ctx: ChartContext): string {
+  const where = capitalise(inPlace(ctx.geo));
+  const total = rows.filter((r) => r.ord === 0 && r.jongeren != null).sort((a, b) => a.jaar - b.jaar);
+  if (!total.length) return title.nl;
+  const last = total[total.length - 1];
+  const first = total[0];
+  const peak = total.reduce((a, r) => (r.jongeren! > a.jongeren! ? r : a));
+  let s = `${where} kregen in ${last.jaar} ${formatNumber(last.jongeren)} jongeren jeugdhulp met verblijf`;
+  if (peak.jaar !== last.jaar && peak.jaar !== first.jaar) s += `, ${formatChange(change(peak.jongeren, last.jongeren))} sinds de piek in ${peak.jaar}`;
+  else if (first.jaar < last.jaar) s += `, ${formatChange(change(first.jongeren, last.jongeren))} sinds ${first.jaar}`;
+  return s;
 }
 
 export const hasData = (rows: VerblijfRow[]) => rows.some((r) => r.jongeren != null);
@@ -137,5 +156,5 @@ export const explore: ExploreSpec = {
   base: { indicator: 'bevolking_0_22', factor: 1000, label: 'per 1.000 jongeren (0–22 jaar)' },
 };
 
-const chart: ChartDef<VerblijfRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, empty, table, source, notes, explore };
+const chart: ChartDef<VerblijfRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, headline, empty, table, source, notes, explore };
 export default chart;

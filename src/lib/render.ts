@@ -5,6 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import type { ChartDef, ChartContext, DataTable, LegendItem, Row } from '../charts/types.ts';
+import { indicator } from '../pipeline/indicators.ts';
 import { getGeo, query, regionOf, warehouseDir, type GeoRow } from './warehouse.ts';
 
 export interface RenderedChart {
@@ -23,6 +24,12 @@ export interface RenderedChart {
   summary: string;
   /** The chart's notice for this place (ChartDef.notice), or null. */
   notice: string | null;
+  /** The finding as a title (chart.headline), or the chart's fixed title when it has none or no figures. */
+  heading: string;
+  /** What the figure counts: chart.definition, else its first indicator's definition. */
+  definition: string;
+  /** The drawing names its series itself (line-end labels, labelled bars): no legend beside it. */
+  selfLabelled: boolean;
   table: DataTable | null;
   /** The exact SQL that made the chart, with the place filled in: what "Toon SQL" shows. */
   sqlForPlace: string;
@@ -105,6 +112,11 @@ async function render(chart: ChartDef<Row>, code: string): Promise<RenderedChart
     legend: hasData ? chart.legend(rows) : [],
     summary: hasData ? chart.summary(rows, ctx) : chart.empty(ctx, rows),
     notice: chart.notice?.(rows, ctx) ?? null,
+    heading: hasData && chart.headline ? chart.headline(rows, ctx) : chart.title.nl,
+    definition: chart.definition ?? indicator(chart.indicators[0]).definition,
+    get selfLabelled() {
+      return hasData && svg.wide.includes('data-self-labelled');
+    },
     table: hasData ? chart.table(rows, ctx) : null,
     sqlForPlace: sqlFor(chart, ctx.geo),
   };
