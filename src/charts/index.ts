@@ -5,6 +5,7 @@
  */
 import gebruikTrend from './gebruik-trend.ts';
 import gebruikKwb from './gebruik-kwb.ts';
+import gebruikNatura from './gebruik-natura.ts';
 import kostenPerInwoner from './kosten-per-inwoner.ts';
 import kostenTrend from './kosten-trend.ts';
 import verblijfPerVorm from './verblijf-per-vorm.ts';
@@ -20,7 +21,7 @@ import type { ChartDef, Row } from './types.ts';
  * Residential care and secure placement each have a count of young people (CBS, where it has them) and the
  * euros (Iv3, for every gemeente).
  */
-export const CORE_CHARTS: ChartDef<any>[] = [gebruikKwb, gebruikTrend, verblijfPerVorm, kostenVerblijf, gesloten2030, kostenGesloten, kostenTrend, kostenPerInwoner];
+export const CORE_CHARTS: ChartDef<any>[] = [gebruikKwb, gebruikNatura, gebruikTrend, verblijfPerVorm, kostenVerblijf, gesloten2030, kostenGesloten, kostenTrend, kostenPerInwoner];
 
 /** Actual against the pre-2022 trend, per indicator (the 2022 measures). */
 export { EFFECT_CHARTS };
