@@ -3,8 +3,8 @@
  * 30 May 2022). These are planned amounts from a policy document, not CBS figures: they are typed
  * here with their source and drawn as bars; they are not in the warehouse.
  */
-import * as Plot from '@observablehq/plot';
 import { formatEuro, formatEuroEn } from '../lib/format.ts';
+import { labelledBars } from './shared.ts';
 import type { PlotOptions } from './types.ts';
 
 export interface Measure {
@@ -33,21 +33,18 @@ export const SOURCE = {
   note: 'Verwachte besparing in 2022 per maatregel zoals gemeenten die opgaven; een negatief bedrag betekent dat de maatregel geld kost.',
 };
 
-export function plotMeasures(lang: 'nl' | 'en', { document, width }: PlotOptions): Element {
-  const rows = MEASURES.map((m) => ({ naam: m[lang], mln: m.euro / 1e6 }));
-  return Plot.plot({
-    document,
-    width,
-    height: 40 + rows.length * 34,
-    marginLeft: width < 480 ? 170 : 250,
-    marginRight: 90,
-    style: { fontSize: '13px' },
-    x: { label: lang === 'nl' ? 'verwachte besparing 2022 (€ mln)' : 'expected saving 2022 (€ m)', grid: true },
-    y: { label: null, domain: rows.map((r) => r.naam) },
-    marks: [
-      Plot.barX(rows, { x: 'mln', y: 'naam', fill: (d: { mln: number }) => (d.mln < 0 ? 'var(--c2, #d55e00)' : 'var(--c1, #0072b2)') }),
-      Plot.text(rows, { x: 'mln', y: 'naam', text: (d: { mln: number }) => (lang === 'en' ? formatEuroEn : formatEuro)(d.mln * 1e6), dx: 6, textAnchor: 'start', fill: 'currentColor' }),
-      Plot.ruleX([0]),
-    ],
-  }) as unknown as Element;
+/**
+ * Bars with the measure's name above each bar and the amount at its end: at 320 px nothing is cut (a name
+ * beside its bar needed a 170 px margin and lost "Versterken bestaanszekerheid" on a phone).
+ */
+export function plotMeasures(lang: 'nl' | 'en', options: PlotOptions): Element {
+  return labelledBars(
+    MEASURES.map((m) => ({
+      label: m[lang],
+      value: m.euro / 1e6,
+      color: m.euro < 0 ? 'var(--c2, #d55e00)' : 'var(--c1, #0072b2)',
+      title: `${m[lang]}: ${(lang === 'en' ? formatEuroEn : formatEuro)(m.euro)}`,
+    })),
+    { ...options, axisLabel: lang === 'nl' ? 'verwachte besparing 2022 (€ mln)' : 'expected saving 2022 (€ m)', format: (v) => (lang === 'en' ? formatEuroEn : formatEuro)(v * 1e6) },
+  );
 }

@@ -380,30 +380,36 @@ export function labelledBars(
 ): Element {
   const row = 40;
   const max = Math.max(0, ...items.map((d) => d.value));
+  const min = Math.min(0, ...items.map((d) => d.value));
   const valueRoom = Math.max(...items.map((d) => format(d.value).length), 3) * CHAR_PX + 10;
+  const indexed = items.map((d, i) => ({ ...d, i }));
+  const valueText = (d: BarItem) => format(d.value) + (d.provisional ? '*' : '');
   const svg = Plot.plot({
     document,
     width,
     height: items.length * row + 46,
-    marginLeft: 8,
+    marginLeft: min < 0 ? valueRoom : 8,
     marginRight: valueRoom,
     marginTop: 34,
     marginBottom: 12,
     style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
-    x: { domain: [0, max || 1], nice: true, axis: 'top', label: axisLabel, labelAnchor: 'left', labelArrow: 'none', ticks: width < 480 ? 3 : 5, tickFormat: format, grid: true },
+    x: { domain: [min, max || 1], nice: true, axis: 'top', label: axisLabel, labelAnchor: 'left', labelArrow: 'none', ticks: width < 480 ? 3 : 5, tickFormat: format, grid: true },
     y: { domain: items.map((_, i) => i), axis: null, paddingInner: 0.55, paddingOuter: 0.4 },
     marks: [
-      Plot.barX(items.map((d, i) => ({ ...d, i })), {
+      Plot.barX(indexed, {
         x: 'value', y: 'i', fill: (d: BarItem) => (d.provisional ? 'var(--plot-background, #fff)' : d.color),
         stroke: (d: BarItem) => d.color, strokeWidth: 1.5, title: (d: BarItem) => d.title ?? `${d.label}: ${format(d.value)}`,
       }),
-      Plot.text(items.map((d, i) => ({ ...d, i })), {
-        x: 0, y: 'i', text: (d: BarItem) => d.label, textAnchor: 'start', dy: -15, fill: 'currentColor',
-        fontWeight: (d: BarItem) => (d.highlight ? 700 : 400),
-      }),
-      Plot.text(items.map((d, i) => ({ ...d, i })), {
-        x: 'value', y: 'i', text: (d: BarItem) => format(d.value) + (d.provisional ? '*' : ''), textAnchor: 'start', dx: 5, fill: 'currentColor',
-        fontWeight: (d: BarItem) => (d.highlight ? 700 : 400),
+      // Plot's font weight, anchor and offset are constants per mark: one mark per kind of label.
+      ...[true, false].flatMap((bold) => {
+        const sub = indexed.filter((d) => Boolean(d.highlight) === bold);
+        const fontWeight = bold ? 700 : 400;
+        return [
+          Plot.text(sub, { frameAnchor: 'left', y: 'i', text: 'label', textAnchor: 'start', dy: -15, fill: 'currentColor', fontWeight }),
+          Plot.text(sub.filter((d) => d.value >= 0), { x: 'value', y: 'i', text: valueText, textAnchor: 'start', dx: 5, fill: 'currentColor', fontWeight }),
+          // A negative bar gets its value at its left end (the left margin has room for it).
+          Plot.text(sub.filter((d) => d.value < 0), { x: 'value', y: 'i', text: valueText, textAnchor: 'end', dx: -5, fill: 'currentColor', fontWeight }),
+        ];
       }),
       Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
     ],

@@ -57,3 +57,32 @@ export async function latestValues(indicators: string[], geos: string[]): Promis
   );
   return new Map(rows.map((r) => [`${r.indicator}|${r.geo_code}`, { jaar: r.jaar, waarde: r.waarde, status: r.status }]));
 }
+
+/** Every known value of an indicator for a place, oldest first. */
+export async function series(indicator: string, geo = 'NL01'): Promise<Point[]> {
+  return query<Point & Record<string, number | string>>(
+    `WITH ${OBS_CTE}
+     SELECT period AS jaar, value AS waarde, status FROM o
+     WHERE indicator = $indicator AND geo_code = $geo AND value IS NOT NULL ORDER BY period`,
+    { indicator, geo },
+  );
+}
+
+export interface SeriesStory {
+  first: Point;
+  last: Point;
+  /** The highest value; when it is neither the first nor the last year, a change "since 2015" hides it. */
+  peak: Point;
+  /** The change a headline should name: since the peak when the series peaked in between, else since the first year. */
+  since: Point;
+}
+
+/** What a headline may say about a series without hiding its shape (a rise then a fall is not "+1,2 % since 2015"). */
+export function describeSeries(points: Point[]): SeriesStory | null {
+  if (!points.length) return null;
+  const first = points[0];
+  const last = points[points.length - 1];
+  const peak = points.reduce((a, p) => (p.waarde > a.waarde ? p : a));
+  const since = peak.jaar !== first.jaar && peak.jaar !== last.jaar ? peak : first;
+  return { first, last, peak, since };
+}

@@ -31,3 +31,11 @@ ORDER BY g.geo_code`;
 export async function regionValues(indicator: string, base?: string, factor = 1): Promise<RegionValue[]> {
   return query<RegionValue & Record<string, string | number | null>>(regionSql(base), { indicator, base: base ?? null, factor });
 }
+
+/** The first map metric any jeugdregio has a figure for: the map opens on figures, not on grey tiles. */
+export async function firstMapMetricWithData<M extends { indicator: string; base?: string; factor?: number }>(metrics: M[]): Promise<M> {
+  for (const m of metrics) {
+    if ((await regionValues(m.indicator, m.base, m.factor)).some((r) => r.waarde != null)) return m;
+  }
+  return metrics[0];
+}

@@ -26,6 +26,17 @@ describe('chart shape', () => {
     expect(text).toContain('Nederland');
     expect(text).toContain('10.9');
     expect(text).toContain('2020'); // the period is in the axis label
+    // Every attribute is a value, never a function's source (resvg refuses such an SVG for the OG image).
+    expect(svg.outerHTML).not.toContain('=>');
+  });
+
+  it('the 2022 savings chart keeps every measure name whole at 320 px: names above the bars, inside the drawing', async () => {
+    const { plotMeasures, MEASURES } = await import('../../src/charts/maatregelen-2022.ts');
+    const svg = plotMeasures('nl', { document: doc(), width: 320 });
+    const names = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+    for (const m of MEASURES) expect(names).toContain(m.nl);
+    expect(names).toContain('Versterken bestaanszekerheid');
+    expect(svg.outerHTML).not.toContain('=>');
   });
 
   it('a missing year breaks the line into two pieces instead of bridging it', () => {
