@@ -332,6 +332,8 @@ function addEndLabels<R extends Row>(
   svg.setAttribute('data-self-labelled', '');
   g.setAttribute('font-size', String(FONT_SIZE));
   g.setAttribute('font-weight', '600');
+  // Plot's root sets text-anchor="middle": the labels start right of the line ends.
+  g.setAttribute('text-anchor', 'start');
   ends.forEach((e, i) => {
     const x = Math.max(...ends.map((o) => o.px)) + 10;
     const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
@@ -387,13 +389,13 @@ export function labelledBars(
   const svg = Plot.plot({
     document,
     width,
-    height: items.length * row + 46,
+    height: items.length * row + 60,
     marginLeft: min < 0 ? valueRoom : 8,
     marginRight: valueRoom,
-    marginTop: 34,
+    marginTop: 48,
     marginBottom: 12,
     style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
-    x: { domain: [min, max || 1], nice: true, axis: 'top', label: axisLabel, labelAnchor: 'left', labelArrow: 'none', ticks: width < 480 ? 3 : 5, tickFormat: format, grid: true },
+    x: { domain: [min, max || 1], nice: true, axis: 'top', label: axisLabel, labelAnchor: 'left', labelArrow: 'none', labelOffset: 36, ticks: width < 480 ? 3 : 5, tickFormat: format, grid: true },
     y: { domain: items.map((_, i) => i), axis: null, paddingInner: 0.55, paddingOuter: 0.4 },
     marks: [
       Plot.barX(indexed, {

@@ -159,8 +159,12 @@ function setup(box: HTMLElement, n: number) {
   reset.addEventListener('click', () => {
     const plot = q('[data-plot]');
     if (plot) plot.innerHTML = original.plot;
-    const legend = q('.legend');
-    if (legend) legend.innerHTML = original.legend;
+    const legend = q<HTMLElement>('.legend');
+    if (legend) {
+      legend.innerHTML = original.legend;
+      // A chart that names its lines at their ends keeps its legend hidden; only a comparison shows it.
+      legend.hidden = legend.dataset.selfLabelled !== undefined;
+    }
     legendNote.hidden = original.legendNote;
     if (summaryEl) summaryEl.textContent = original.summary;
     if (tableBox) tableBox.innerHTML = original.table;
@@ -372,8 +376,9 @@ function setup(box: HTMLElement, n: number) {
     }
 
     // Legend: only the places drawn, each with the line and marker the chart draws.
-    const legend = q('.legend');
+    const legend = q<HTMLElement>('.legend');
     if (legend) {
+      legend.hidden = false;
       legend.innerHTML = present.map((c) => `<li>${keySvg(SERIES_STYLES[slots.get(c)!])}${escapeHtml(name(c))}</li>`).join('');
     }
     legendNote.hidden = !points.some((r) => r.waarde != null && prov(r));

@@ -32,10 +32,10 @@ export async function regionValues(indicator: string, base?: string, factor = 1)
   return query<RegionValue & Record<string, string | number | null>>(regionSql(base), { indicator, base: base ?? null, factor });
 }
 
-/** The first map metric any jeugdregio has a figure for: the map opens on figures, not on grey tiles. */
-export async function firstMapMetricWithData<M extends { indicator: string; base?: string; factor?: number }>(metrics: M[]): Promise<M> {
+/** The first map metric any jeugdregio has a figure for (the map opens on figures, not on grey tiles); undefined when none has. */
+export async function firstMapMetricWithData<M extends { indicator: string; base?: string; factor?: number }>(metrics: M[]): Promise<M | undefined> {
   for (const m of metrics) {
     if ((await regionValues(m.indicator, m.base, m.factor)).some((r) => r.waarde != null)) return m;
   }
-  return metrics[0];
+  return undefined;
 }

@@ -63,6 +63,8 @@ describe('chart shape', () => {
 
   it('end labels stay inside a 360 px drawing: long names wrap onto a second line', () => {
     const svg = draw([series('Alle jeugdhulp met verblijf', 3, [[2015, 40], [2023, 41]])], 360);
+    // Plot's root says text-anchor="middle"; the labels must start right of the line end, not centre on it.
+    expect(svg.querySelector('[data-end-labels]')!.getAttribute('text-anchor')).toBe('start');
     const text = svg.querySelector('[data-end-labels] text')!;
     const x = Number(text.getAttribute('x'));
     const lines = [...text.querySelectorAll('tspan')].map((t) => t.textContent!);

@@ -45,7 +45,8 @@ describe.skipIf(!CHROMIUM)(`interaction in headless Chromium (${CHROMIUM ?? 'no 
       expect(await option.getAttribute('aria-selected')).toBe('true');
       await Promise.all([page.waitForURL(`${site.served.url}/gemeente/GM1900/`), page.keyboard.press('Enter')]);
       expect((await page.locator('h1').textContent())!.replace(/\s+/g, ' ').trim()).toBe('Gemeente Súdwest-Fryslân (GM1900)');
-      expect(await page.locator('figure.chart').count()).toBeGreaterThan(0);
+      // Its charts, or the list of what is not available for it (the sample has few gemeente figures).
+      expect(await page.locator('figure.chart, [data-unavailable-chart]').count()).toBeGreaterThan(0);
       expect(await sampleNoticeShown(page), 'sample notice').toBe(builtOnSample());
       expect(t.errors, 'uncaught errors in the page').toEqual([]);
       expect(t.external, 'requests that left 127.0.0.1').toEqual([]);
@@ -58,7 +59,8 @@ describe.skipIf(!CHROMIUM)(`interaction in headless Chromium (${CHROMIUM ?? 'no 
     const t = await openPage(site.browser, site.served, { js: true });
     try {
       const { page } = t;
-      await page.goto(`${site.served.url}/gemeente/GM0307/`);
+      // The national chart: a place page shows the chart only when the place has figures of its own.
+      await page.goto(`${site.served.url}/gebruik/`);
       const figure = page.locator('#grafiek-gebruik-trend');
       const box = figure.locator('[data-explore]');
       await box.waitFor({ state: 'visible' });
