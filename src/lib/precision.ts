@@ -37,8 +37,12 @@ export const COLUMN_DIGITS: Record<string, number> = {
   basis: 0,
   // ratios
   per_1000: 1,
-  // ordinals and years
+  // ordinals and years; a rank among places and how many there were
   ord: 0,
+  rang: 0,
+  van: 0,
+  // the median gemeente's percentage (KWB)
+  mediaan: 1,
   jaar: 0,
 };
 
