@@ -59,6 +59,7 @@ export function plot(rows: NaturaRow[], options: PlotOptions): Element {
       y: 'aandeel',
       yLabel: '% van de jongeren tot 18 jaar',
       yFormat: (v) => formatPercent(v, 0),
+      valueFormat: (v) => formatPercent(v, 1),
       title: (r) => `${labelOf(r)}, ${formatYear(r.jaar)}: ${formatPercent(r.aandeel)}`,
     },
     options,

@@ -81,6 +81,7 @@ export function plot(rows: GebruikRow[], options: PlotOptions): Element {
       y: m === 'aandeel' ? 'aandeel' : 'jongeren',
       yLabel: m === 'aandeel' ? '% van de jongeren tot 23 jaar' : 'jongeren tot 23 jaar',
       yFormat: m === 'aandeel' ? (v) => formatPercent(v, 0) : (v) => formatNumber(v),
+      valueFormat: m === 'aandeel' ? (v) => formatPercent(v, 1) : (v) => formatNumber(v),
       title: (r) =>
         `${r.niveau === 'jeugdregio' ? 'Jeugdregio ' : ''}${r.naam}, ${formatYear(r.jaar)}: ` +
         (m === 'aandeel' ? `${formatPercent(r.aandeel)} (${formatNumber(r.jongeren)} jongeren)` : `${formatNumber(r.jongeren)} jongeren`),

@@ -154,6 +154,8 @@ export interface LineChartSpec<R extends Row> {
   y: keyof R & string;
   yLabel: string;
   yFormat: (v: number) => string;
+  /** Values written next to points or bars, when they need more precision than the axis (10,9 % on a 0–15 % axis). */
+  valueFormat?: (v: number) => string;
   /** Native tooltip text per point (an SVG <title>, works without JavaScript). */
   title: (r: R) => string;
   /** Years to mark with a thin vertical rule and a short label. */
@@ -361,7 +363,7 @@ export function onePeriodBars<R extends Row>(spec: LineChartSpec<R>, year: numbe
     const r = s.rows.find((d) => d[spec.x] === year && typeof d[spec.y] === 'number');
     return r ? [{ label: s.label, value: r[spec.y] as number, color: s.color, provisional: isProvisional(r), title: spec.title(r) }] : [];
   });
-  return labelledBars(items, { ...options, axisLabel: `${spec.yLabel}, ${formatYear(year)}`, format: spec.yFormat });
+  return labelledBars(items, { ...options, axisLabel: `${spec.yLabel}, ${formatYear(year)}`, format: spec.yFormat, valueFormat: spec.valueFormat });
 }
 
 export interface BarItem {
@@ -378,24 +380,25 @@ export interface BarItem {
 /** Horizontal bars with the name above each bar and the value at its end: nothing to cut at 320 px. */
 export function labelledBars(
   items: BarItem[],
-  { document, width, axisLabel, format }: PlotOptions & { axisLabel: string; format: (v: number) => string },
+  { document, width, axisLabel, format, valueFormat = format }: PlotOptions & { axisLabel: string; format: (v: number) => string; valueFormat?: (v: number) => string },
 ): Element {
   const row = 40;
   const max = Math.max(0, ...items.map((d) => d.value));
   const min = Math.min(0, ...items.map((d) => d.value));
-  const valueRoom = Math.max(...items.map((d) => format(d.value).length), 3) * CHAR_PX + 10;
+  const valueRoom = Math.max(...items.map((d) => valueFormat(d.value).length), 3) * CHAR_PX + 10;
   const indexed = items.map((d, i) => ({ ...d, i }));
-  const valueText = (d: BarItem) => format(d.value) + (d.provisional ? '*' : '');
+  const valueText = (d: BarItem) => valueFormat(d.value) + (d.provisional ? '*' : '');
   const svg = Plot.plot({
     document,
     width,
-    height: items.length * row + 60,
+    height: items.length * row + 42,
     marginLeft: min < 0 ? valueRoom : 8,
     marginRight: valueRoom,
-    marginTop: 48,
+    marginTop: 30,
     marginBottom: 12,
     style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
-    x: { domain: [min, max || 1], nice: true, axis: 'top', label: axisLabel, labelAnchor: 'left', labelArrow: 'none', labelOffset: 36, ticks: width < 480 ? 3 : 5, tickFormat: format, grid: true },
+    // No tick labels: every bar has its value written at its end; the axis label says what the values are.
+    x: { domain: [min, max || 1], nice: true, axis: null },
     y: { domain: items.map((_, i) => i), axis: null, paddingInner: 0.55, paddingOuter: 0.4 },
     marks: [
       Plot.barX(indexed, {
@@ -414,6 +417,7 @@ export function labelledBars(
         ];
       }),
       Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
+      Plot.text([axisLabel], { frameAnchor: 'top-left', dy: -24, text: (d: string) => d, textAnchor: 'start', fill: 'currentColor', fillOpacity: 0.85 }),
     ],
   }) as unknown as Element;
   svg.setAttribute('data-self-labelled', '');
