@@ -32,8 +32,8 @@ export const definition = indicator('kwb_aandeel_jongeren_jeugdzorg').definition
 
 /**
  * The newest KWB year; the jeugdregio of $geo (a JZ code itself, or the region of a gemeente in the newest
- * membership year) and its member gemeenten with their share, their rank among all gemeenten that year
- * (1 = highest share) and the median gemeente, all from the warehouse.
+ * membership year) and its member gemeenten with their share, their rank among today's gemeenten with a
+ * figure that year (1 = highest share; as the key-figure strip ranks) and the median gemeente.
  */
 export const sql = `WITH ${OBS_CTE},
 yr AS (SELECT max(period) AS y FROM o WHERE indicator = 'kwb_aandeel_jongeren_jeugdzorg' AND value IS NOT NULL),
@@ -47,6 +47,7 @@ alle AS (
   SELECT o.geo_code, o.period, o.value, o.status,
          rank() OVER (ORDER BY o.value DESC) AS rang, count(*) OVER () AS van, median(o.value) OVER () AS mediaan
   FROM o, yr WHERE o.indicator = 'kwb_aandeel_jongeren_jeugdzorg' AND o.period = yr.y AND o.value IS NOT NULL
+    AND o.geo_code IN (SELECT gemeente_code FROM lid)
 )
 SELECT a.geo_code, g.name AS naam, rg.name AS regio, a.period AS jaar, a.value AS aandeel, n.value AS jongeren,
        a.rang, a.van, a.mediaan, a.geo_code = $geo AS eigen, $geo LIKE 'JZ%' AS voor_regio, a.status
