@@ -337,7 +337,8 @@ function addEndLabels<R extends Row>(
   // Plot's root sets text-anchor="middle": the labels start right of the line ends.
   g.setAttribute('text-anchor', 'start');
   ends.forEach((e, i) => {
-    const x = Math.max(...ends.map((o) => o.px)) + 10;
+    // Beside its own last point: a series that ends earlier is named where it ends, not in a column at the right.
+    const x = e.px + 10;
     const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
     t.setAttribute('x', String(Math.round(x)));
     t.setAttribute('y', String(Math.round(pos[i] + FONT_SIZE - 2)));
