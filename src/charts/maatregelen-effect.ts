@@ -61,7 +61,9 @@ ORDER BY jaar`;
   const relativeOf = (rows: EffectRow[]) => Boolean(rows[0]?.relatief);
   const fmt = (relative: boolean) => (v: number) =>
     spec.unit === 'euro' && !(relative && spec.base!.factor > 1) ? formatEuro(v) : formatNumber(v, relative ? 1 : 0);
-  const hasData = (rows: EffectRow[]) => rows.some((r) => r.werkelijk != null);
+  // A drawing only when there is a trend to compare with: a lone dot and "no comparison possible" is an
+  // empty box; the place page lists it under "Niet beschikbaar" with the pipeline's reason instead.
+  const hasData = (rows: EffectRow[]) => rows.some((r) => r.werkelijk != null) && Boolean(rows[0]?.ok);
 
   return {
     id: spec.id,
@@ -135,7 +137,12 @@ ORDER BY jaar`;
       if (c.na_breuk) s += ' Let op: er zit een breuk in de reeks tussen de trend en dit jaar.';
       return s;
     },
-    empty: (ctx) => noDataSentence(ctx, spec.what),
+    empty: (ctx, rows) => {
+      const why = rows?.find((r) => r.toelichting)?.toelichting;
+      return why && rows!.some((r) => r.werkelijk != null)
+        ? `Voor ${placeName(ctx.geo)} zijn te weinig cijfers over ${spec.what} voor een vergelijking met de trend. ${why}`
+        : noDataSentence(ctx, spec.what);
+    },
     table(rows, ctx): DataTable {
       const relative = relativeOf(rows);
       const f = fmt(relative);
