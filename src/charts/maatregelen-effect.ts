@@ -140,7 +140,7 @@ ORDER BY jaar`;
     empty: (ctx, rows) => {
       const why = rows?.find((r) => r.toelichting)?.toelichting;
       return why && rows!.some((r) => r.werkelijk != null)
-        ? `Voor ${placeName(ctx.geo)} zijn te weinig cijfers over ${spec.what} voor een vergelijking met de trend. ${why}`
+        ? `Voor ${placeName(ctx.geo)} zijn geen cijfers over ${spec.what} na 2021 tegen de trend van daarvoor. ${why}`
         : noDataSentence(ctx, spec.what);
     },
     table(rows, ctx): DataTable {
