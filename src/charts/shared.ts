@@ -231,7 +231,10 @@ export function lineChart<R extends Row>(spec: LineChartSpec<R>, options: PlotOp
       }),
     );
   }
-  const labelled = endLabelled(spec.series);
+  // Names at the line ends only when the lines end together: a label beside a line that stops early would sit
+  // inside the plot, on other lines and the axis labels; then the legend names them.
+  const ends = new Set(spec.series.map((s) => years(s.rows.filter((r) => typeof r[spec.y] === 'number'), spec.x).pop()));
+  const labelled = endLabelled(spec.series) && ends.size === 1;
   const labelWidth = labelled ? endLabelWidth(spec.series.map((s) => s.label), width) : 0;
   const svg = Plot.plot({
     document,

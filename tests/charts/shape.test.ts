@@ -61,6 +61,12 @@ describe('chart shape', () => {
     expect(endLabelled(Array.from({ length: 6 }, (_, i) => ({ label: `s${i}` })))).toBe(false);
   });
 
+  it('lines that end in different years keep the legend: no label floats inside the plot', () => {
+    const svg = draw([series('Begroting', 1, [[2023, 33], [2024, 55], [2025, 58]]), series('Jaarrekening', 2, [[2023, 53], [2024, null]])]);
+    expect(svg.querySelector('[data-end-labels]')).toBeNull();
+    expect(svg.hasAttribute('data-self-labelled')).toBe(false);
+  });
+
   it('end labels stay inside a 360 px drawing: long names wrap onto a second line', () => {
     const svg = draw([series('Alle jeugdhulp met verblijf', 3, [[2015, 40], [2023, 41]])], 360);
     // Plot's root says text-anchor="middle"; the labels must start right of the line end, not centre on it.
