@@ -62,8 +62,8 @@ describe.skipIf(!CHROMIUM)('comparison panel in headless Chromium', () => {
   it('each place keeps its colour, dash and marker as places are added and removed; the legend shows only what is drawn', async () => {
     const t = await openPage(site.browser, site.served, { js: true });
     const { page } = t;
-    // A gemeente page starts with the gemeente, its jeugdregio and Nederland (Nederland third).
-    await page.goto(`${site.served.url}/gemeente/GM0307/`);
+    // The national chart (a gemeente page shows it only with the gemeente's own figures; the sample has none).
+    await page.goto(`${site.served.url}/gebruik/`);
     const fig = page.locator('#grafiek-gebruik-trend');
     const [a, b] = await placesWithFigures(site, fig, 2);
     await fig.locator('summary', { hasText: 'Vergelijk met andere plaatsen' }).click();

@@ -136,10 +136,11 @@ describe.skipIf(!CHROMIUM)('sharing charts in headless Chromium', () => {
     expect((await csv.text()).split('\n')[0]).toContain('jaar');
     expect(new URL((await page.locator('a[data-embed-page]').getAttribute('href'))!).pathname).toBe('/gebruik/');
 
-    // Amersfoort: the chart shows only its region or Nederland, so no embed code, link or page.
+    // Amersfoort: without its own figures the chart is not drawn on its page (it is listed under "Niet
+    // beschikbaar"), so there is no embed code, link or page.
     await page.goto(`${site.served.url}/gemeente/GM0307/`);
     const fig = page.locator('#grafiek-gebruik-trend');
-    if (await fig.locator('[data-no-embed]').count()) {
+    if ((await fig.locator('[data-no-embed]').count()) || (await fig.getAttribute('data-unavailable-chart')) !== null) {
       expect(await fig.locator('[data-embed-code]').count()).toBe(0);
       expect(await fig.locator('a[href="/embed/gebruik-trend/GM0307/"]').count()).toBe(0);
       expect((await fetch(`${site.served.url}/embed/gebruik-trend/GM0307/`)).status).toBe(404);

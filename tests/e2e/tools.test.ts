@@ -55,7 +55,9 @@ describe.skipIf(!CHROMIUM)('journalist and councillor tools in headless Chromium
     const [svgDl] = await Promise.all([page.waitForEvent('download'), fig.locator('[data-download="svg"]').click()]);
     const svg = readFileSync((await svgDl.path())!, 'utf8');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    expect(svg).toContain('Jongeren met jeugdhulp');
+    // The title drawn in is the chart's heading: its finding ("Landelijk kregen in 2020 … jongeren jeugdhulp …").
+    const heading = (await fig.locator('[data-heading]').textContent())!.trim();
+    expect(svg).toContain(heading.slice(0, 30));
     expect(svg).not.toContain('var(--');
     const [pngDl] = await Promise.all([page.waitForEvent('download'), fig.locator('[data-download="png"]').click()]);
     const png = readFileSync((await pngDl.path())!);

@@ -153,7 +153,9 @@ describe('every page of the built site', () => {
         if (rows === 0) bad.push(`${name}: no table with its figures`);
       }
     }
-    expect(charts).toBeGreaterThan(100);
+    // Charts without figures for a place are no longer boxes (they are listed under "Niet beschikbaar"): the
+    // sample, with few gemeente figures, still draws well over 50.
+    expect(charts).toBeGreaterThan(50);
     expect(first(bad)).toEqual([]);
   });
 
