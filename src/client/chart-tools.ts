@@ -75,8 +75,7 @@ function standaloneSvg(fig: HTMLElement): { text: string; width: number; height:
   // The key: each legend entry's own little SVG (line pattern, marker, colour) and its label, wrapped in rows.
   const measure = document.createElement('canvas').getContext('2d')!;
   measure.font = '12px system-ui, sans-serif';
-  // A hidden legend: the drawing names its series itself (line ends, labelled bars).
-  const items = [...fig.querySelectorAll<HTMLLIElement>('.legend:not([hidden]) li')];
+  const items = [...fig.querySelectorAll<HTMLLIElement>('.legend li')];
   let x = 0;
   let row = 0;
   const keyParts: string[] = [];
