@@ -47,7 +47,7 @@ export const COLUMN_DIGITS: Record<string, number> = {
 };
 
 /** Columns of chart SQL that hold text or yes/no, not figures: written as they are. */
-export const TEXT_COLUMNS = new Set(['geo_code', 'naam', 'niveau', 'status', 'soort', 'vorm', 'vlag', 'elders', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'oordeel', 'na_breuk']);
+export const TEXT_COLUMNS = new Set(['geo_code', 'naam', 'niveau', 'status', 'soort', 'vorm', 'vlag', 'elders', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'oordeel', 'na_breuk', 'regio', 'eigen', 'voor_regio']);
 
 /** Digits for a column, or undefined when the column is not a known figure (written as it is). */
 export const digitsOf = (column: string): number | undefined => COLUMN_DIGITS[column];
