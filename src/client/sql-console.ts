@@ -81,6 +81,7 @@ export function initConsole() {
     last = null;
     csv.hidden = true;
     result.replaceChildren();
+    showConsoleChart(result, [], []);
     const p = document.createElement('p');
     p.className = 'empty';
     p.setAttribute('data-error', '');
@@ -129,6 +130,7 @@ export function initConsole() {
       for (const c of columns) tr.insertCell().textContent = r[c] == null ? '' : String(r[c]);
     }
     result.replaceChildren(t);
+    showConsoleChart(result, columns, rows);
   }
 }
 
