@@ -197,6 +197,11 @@ export function initWorkbench() {
     const sql = workbenchSql(state);
     writeUrl();
     status.textContent = 'Bezig…';
+    if (!state.places.length) {
+      showEmpty(m, 'Kies een of meer plaatsen.', sql);
+      status.textContent = '';
+      return;
+    }
     try {
       await refreshAvailability();
       if (my !== seq) return;

@@ -6,8 +6,7 @@
  *
  * Browser-safe: no Node imports.
  */
-import { OBS_CTE } from '../charts/shared.ts';
-import { hasMetric, HEADLINE_METRIC, INHABITANTS, METRICS, metric, YOUNG, type MetricDef } from './metrics.ts';
+import { hasMetric, HEADLINE_METRIC, INHABITANTS, indicatorsOf, METRICS, metric, YOUNG, type MetricDef } from './metrics.ts';
 
 export type View = 'lijnen' | 'ranglijst' | 'kaart';
 export const VIEWS: View[] = ['lijnen', 'ranglijst', 'kaart'];
@@ -65,6 +64,19 @@ export function queryOf(s: WorkbenchState): string {
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
+/**
+ * One value per indicator, place and year, the newest indeling winning: the rule of OBS_CTE in
+ * charts/shared.ts, but with the rows filtered first. The window over all observations was most of a
+ * query's time in DuckDB-wasm; filtering before it gives the same rows for the indicators asked for.
+ */
+export function obsCte(name: string, where: string): string {
+  return `${name} AS (
+  SELECT * FROM observations
+  WHERE ${where}
+  QUALIFY row_number() OVER (PARTITION BY indicator, geo_code, period ORDER BY boundary_year DESC) = 1
+)`;
+}
+
 /** CBS's size classes of gemeenten by inhabitants (Gemeentegrootte in StatLine). */
 export const SIZE_CLASSES: { max: number; label: string }[] = [
   { max: 5_000, label: 'minder dan 5 000 inwoners' },
@@ -78,15 +90,18 @@ export const SIZE_CLASSES: { max: number; label: string }[] = [
 ];
 
 /** The gemeenten of the newest indeling with their size class by inhabitants on 1 January of the newest year ≤ `to`. */
-function sizeClassCte(to: number): string {
+function sizeClassCtes(to: number): string[] {
   const cases = SIZE_CLASSES.map((c, i) => (c.max === Infinity ? `ELSE ${i + 1}` : `WHEN value < ${c.max} THEN ${i + 1}`)).join(' ');
-  return `klasse AS (
+  return [
+    obsCte('inwoners', `indicator = '${INHABITANTS}' AND period <= ${to}`),
+    `klasse AS (
   SELECT geo_code, CASE ${cases} END AS grootteklasse
-  FROM o JOIN geo USING (geo_code)
-  WHERE indicator = '${INHABITANTS}' AND level = 'gemeente' AND value IS NOT NULL
+  FROM inwoners JOIN geo USING (geo_code)
+  WHERE level = 'gemeente' AND value IS NOT NULL
     AND last_year = (SELECT max(last_year) FROM geo WHERE level = 'gemeente')
-    AND period = (SELECT max(period) FROM o WHERE indicator = '${INHABITANTS}' AND period <= ${to})
-)`;
+    AND period = (SELECT max(period) FROM inwoners)
+)`,
+  ];
 }
 
 /** The CTE `gekozen` (the chosen places, groups resolved in SQL) and what it needs. */
@@ -97,14 +112,14 @@ export function placesCtes(places: string[], to: number): string[] {
   if (places.includes('regios')) parts.push(`  SELECT geo_code FROM geo WHERE level = 'jeugdregio'`);
   for (const t of places.filter((p) => p.startsWith('leden:'))) {
     const jz = quote(t.slice(6));
-    parts.push(`  SELECT gemeente_code FROM membership\n  WHERE jeugdregio_code = ${jz} AND year = (SELECT max(year) FROM membership WHERE jeugdregio_code = ${jz})`);
+    parts.push(`  SELECT gemeente_code AS geo_code FROM membership\n  WHERE jeugdregio_code = ${jz} AND year = (SELECT max(year) FROM membership WHERE jeugdregio_code = ${jz})`);
   }
   const classes = places.filter((p) => p.startsWith('klasse:'));
   for (const t of classes) {
     parts.push(`  SELECT geo_code FROM klasse WHERE grootteklasse = (SELECT grootteklasse FROM klasse WHERE geo_code = ${quote(t.slice(7))})`);
   }
   if (!parts.length) parts.push(`  SELECT geo_code FROM geo WHERE false`);
-  return [...(classes.length ? [sizeClassCte(to)] : []), `gekozen AS (\n${parts.join('\n  UNION\n')}\n)`];
+  return [...(classes.length ? sizeClassCtes(to) : []), `gekozen (geo_code) AS (\n${parts.join('\n  UNION\n')}\n)`];
 }
 
 const valueExpr = (m: MetricDef) =>
@@ -120,16 +135,16 @@ export function workbenchSql(s: WorkbenchState): string {
   const single = s.view !== 'lijnen';
   const lines = [
     `-- ${m.label_nl}${single ? `, ${s.year}` : `, ${s.from}–${s.to}`}`,
-    `WITH ${[OBS_CTE, ...placesCtes(s.places, single ? s.year : s.to)].join(',\n')}`,
+    `WITH ${[...placesCtes(s.places, single ? s.year : s.to), obsCte('o', `indicator IN (${indicatorsOf(m).map(quote).join(', ')})${single ? ` AND period = ${s.year}` : ` AND period BETWEEN ${s.from} AND ${s.to}`}\n    AND geo_code IN (SELECT gekozen.geo_code FROM gekozen)`)].join(',\n')}`,
     `SELECT g.geo_code, g.name AS naam, g.level AS niveau, t.period AS jaar,`,
     `  ${valueExpr(m)} AS waarde,`,
     ...(m.denominator ? [`  t.value AS teller, n.value AS noemer,`] : []),
     `  t.status`,
-    `FROM gekozen c`,
-    `JOIN geo g ON g.geo_code = c.geo_code`,
-    `JOIN o t ON t.geo_code = c.geo_code AND t.indicator = ${quote(m.numerator)}`,
+    // o holds only the chosen places and years.
+    `FROM o t`,
+    `JOIN geo g ON g.geo_code = t.geo_code`,
     ...(m.denominator ? [`LEFT JOIN o n ON n.geo_code = t.geo_code AND n.period = t.period AND n.indicator = ${quote(m.denominator)}`] : []),
-    single ? `WHERE t.period = ${s.year}` : `WHERE t.period BETWEEN ${s.from} AND ${s.to}`,
+    `WHERE t.indicator = ${quote(m.numerator)}`,
     single
       ? `ORDER BY waarde DESC NULLS LAST, naam`
       : `ORDER BY CASE g.level WHEN 'land' THEN 0 WHEN 'jeugdregio' THEN 1 ELSE 2 END, naam, jaar`,
@@ -145,11 +160,8 @@ const DENOMINATORS = [...new Set(METRICS.map((m) => m.denominator).filter((d): d
  * also have each denominator. The workbench offers a metric only when this says it can be computed.
  */
 export function availabilitySql(places: string[], from: number, to: number): string {
-  return `WITH ${[OBS_CTE, ...placesCtes(places, to)].join(',\n')},
-have AS (
-  SELECT DISTINCT indicator, o.geo_code, period FROM o JOIN gekozen c ON c.geo_code = o.geo_code
-  WHERE value IS NOT NULL AND period BETWEEN ${from} AND ${to}
-)
+  return `WITH ${[...placesCtes(places, to), obsCte('o', `period BETWEEN ${from} AND ${to} AND geo_code IN (SELECT gekozen.geo_code FROM gekozen)`)].join(',\n')},
+have AS (SELECT indicator, geo_code, period FROM o WHERE value IS NOT NULL)
 SELECT h.indicator AS teller, NULL AS noemer, count(*) AS n FROM have h GROUP BY ALL
 UNION ALL
 SELECT h.indicator, d.indicator, count(*) FROM have h JOIN have d ON d.geo_code = h.geo_code AND d.period = h.period
