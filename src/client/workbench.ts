@@ -238,6 +238,7 @@ export function initWorkbench() {
     const s = $('[data-summary]')!;
     s.textContent = why;
     s.dataset.empty = '';
+    s.classList.add('empty');
     $('[data-table]')!.replaceChildren();
     showSql(sql);
     root.dataset.ranSql = '';
@@ -266,6 +267,7 @@ export function initWorkbench() {
     const s = $('[data-summary]')!;
     s.textContent = workbenchSummary(input) + (a.reason ? ` Let op: ${a.reason}.` : '');
     delete s.dataset.empty;
+    s.classList.remove('empty');
     $('[data-table]')!.replaceChildren(tableEl(workbenchTable(input)));
     $('[data-notes]')!.replaceChildren(...notesEls(m));
     showSql(sql);
