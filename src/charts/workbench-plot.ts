@@ -17,10 +17,9 @@ export interface WbRow {
   niveau: 'land' | 'jeugdregio' | 'gemeente';
   jaar: number;
   waarde: number | null;
-  teller?: number | null;
-  noemer?: number | null;
   status: string | null;
-  [k: string]: string | number | null | undefined;
+  /** teller and noemer: numerator and denominator of a ratio. */
+  [k: string]: string | number | boolean | null;
 }
 
 /** Arrow/DuckDB rows to WbRow: BigInt to number. */
@@ -235,7 +234,7 @@ export function workbenchTable(input: DrawInput): DataTable {
     displayName(r),
     formatYear(r.jaar),
     r.waarde == null ? '–' : fmt(r.waarde),
-    ...(m.denominator ? [formatNumber(r.teller ?? null), formatNumber(r.noemer ?? null)] : []),
+    ...(m.denominator ? [formatNumber(r.teller as number | null), formatNumber(r.noemer as number | null)] : []),
     r.status ?? '',
   ]);
   return { caption: `${m.label_nl}: de cijfers achter de grafiek`, head, body, rowHeader: 0 };

@@ -6,6 +6,7 @@
 import { columnsOf, toDelimited } from '../pipeline/delimited.ts';
 import { openWarehouse, type Db } from './duckdb.ts';
 import { forbiddenReason } from './sql-guard.ts';
+import { showConsoleChart } from './console-chart.ts';
 
 const ROW_CAP = 1000;
 

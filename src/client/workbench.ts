@@ -32,8 +32,9 @@ interface PlaceInfo {
 const WB_TABLES = ['observations', 'geo', 'membership'] as const;
 
 export function initWorkbench() {
-  const root = document.querySelector<HTMLElement>('[data-workbench]');
-  if (!root) return;
+  const found = document.querySelector<HTMLElement>('[data-workbench]');
+  if (!found) return;
+  const root: HTMLElement = found;
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
   const years = JSON.parse(root.dataset.years!) as { min: number; max: number };
   const places = JSON.parse(document.getElementById('wb-places')!.textContent!) as PlaceInfo[];
@@ -58,7 +59,7 @@ export function initWorkbench() {
     const con = await db.connect();
     try {
       const t = await con.query(sql);
-      return t.toArray().map((r) => r.toJSON() as Record<string, unknown>);
+      return t.toArray().map((r: { toJSON(): unknown }) => r.toJSON() as Record<string, unknown>);
     } finally {
       void con.close().catch(() => undefined);
     }
