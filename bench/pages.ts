@@ -23,7 +23,12 @@
  *   files). The same for JS on and off: module scripts do not block rendering.
  * - total / JS: every response body the page loaded until the network was idle (uncompressed, and each
  *   compressed with brotli), and the part of it that is JavaScript.
- * - DuckDB: bytes of any request whose URL contains "duckdb" (DuckDB-wasm belongs on /explore only).
+ * - DuckDB: bytes of any request whose URL contains "duckdb" (DuckDB-wasm belongs on /sql/ and the workbench only).
+ *
+ * The workbench (/verkennen/) separately, JS on, same throttling and cold cache: the opening chart (drawn at
+ * build time, so the probe above), DuckDB ready (the page's data-db-ms: instantiate + the three tables),
+ * the first chart drawn by DuckDB from a permalink (performance.mark('workbench-chart') after navigation
+ * start), and a later change (choosing another metric: the page's data-change-ms, query to drawn SVG).
  *
  * Then times the site build: `astro build` into a temp outDir on the sample warehouse (built from
  * data/sample into a temp folder), and — when $JEUGDHULP_DATA_DIR is set — the warehouse from the real
@@ -42,7 +47,8 @@ import { DIST, ROOT, ensureBuilt, findChromium, isLocal, launchChromium, serveDi
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PAGES = ['/', '/regio/JZ20/', '/gemeente/GM0307/'];
 const CHART = 'figure.chart [data-plot] svg';
-const TARGET = { firstChartMs: 500, beforeChartBytes: 50 * 1024, duckdb: 0, buildSeconds: 60 };
+const TARGET = { firstChartMs: 500, beforeChartBytes: 50 * 1024, duckdb: 0, buildSeconds: 60, workbenchFirstMs: 1500, workbenchChangeMs: 200 };
+const WORKBENCH_PERMALINK = '/verkennen/?m=jongeren_jeugdhulp_per_1000&p=leden%3AJZ20&van=2015&tot=2024&v=lijnen';
 
 const br = (b: Buffer | string) => brotliCompressSync(b, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const ms = (n: number) => `${Math.round(n)} ms`;
@@ -159,6 +165,56 @@ async function measure(browser: Browser, served: Served, path: string, js: boole
   }
 }
 
+// ------------------------------------------------------------------------------------------ workbench
+
+interface WorkbenchRun {
+  openingChart: number | null;
+  dbReady: number | null;
+  permalinkChart: number | null;
+  change: number | null;
+  duckdbBytes: number;
+  external: string[];
+}
+
+async function measureWorkbench(browser: Browser, served: Served): Promise<WorkbenchRun> {
+  const r: WorkbenchRun = { openingChart: null, dbReady: null, permalinkChart: null, change: null, duckdbBytes: 0, external: [] };
+  for (const path of ['/verkennen/', WORKBENCH_PERMALINK]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE, worldName: 'bench' });
+      context.on('request', (q) => {
+        if (!isLocal(q.url(), served)) r.external.push(q.url());
+      });
+      context.on('response', (res) => {
+        if (res.url().toLowerCase().includes('duckdb')) void res.body().then((b) => (r.duckdbBytes += path === '/verkennen/' ? b.length : 0), () => undefined);
+      });
+      await page.goto(served.url + path, { waitUntil: 'load' });
+      if (path === '/verkennen/') {
+        await page.waitForFunction(() => performance.getEntriesByName('bench-painted').length > 0, null, { timeout: 20_000 }).catch(() => undefined);
+        const t = await page.evaluate(() => ({
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+          painted: performance.getEntriesByName('bench-painted')[0]?.startTime ?? null,
+        }));
+        r.openingChart = t.painted == null ? null : Math.max(t.fcp ?? 0, t.painted);
+        await page.waitForSelector('[data-workbench][data-ready]', { timeout: 60_000 });
+        r.dbReady = Number(await page.getAttribute('[data-workbench]', 'data-db-ms'));
+      } else {
+        await page.waitForFunction(() => performance.getEntriesByName('workbench-chart').length > 0, null, { timeout: 60_000 });
+        r.permalinkChart = await page.evaluate(() => performance.getEntriesByName('workbench-chart')[0].startTime);
+        await page.selectOption('#wb-metric', 'jongeren_jeugdzorg_per_1000');
+        await page.waitForFunction(() => document.querySelector('[data-workbench]')?.getAttribute('data-ran-sql')?.includes("'jongeren_jeugdzorg'"), null, { timeout: 30_000 });
+        r.change = Number(await page.getAttribute('[data-workbench]', 'data-change-ms'));
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  return r;
+}
+
 // ----------------------------------------------------------------------------------------- site build
 
 function timed(args: string[], env: NodeJS.ProcessEnv) {
@@ -266,6 +322,29 @@ if (!chromiumPath) {
       `(blank page) = FCP of a one-line page: what this machine and browser need before any page paints.`,
   );
   console.log(external.size ? `REQUESTS THAT LEFT 127.0.0.1: ${[...external].join(', ')}` : 'requests outside 127.0.0.1: none');
+
+  if (existsSync(join(DIST, 'verkennen', 'index.html'))) {
+    const wbServed = await serveDir();
+    const wbBrowser = await launchChromium(chromiumPath);
+    try {
+      await measureWorkbench(wbBrowser, wbServed); // warm-up
+      const runs: WorkbenchRun[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await measureWorkbench(wbBrowser, wbServed));
+      const med = (f: (r: WorkbenchRun) => number | null) => median(runs.map(f).filter((x): x is number => x != null));
+      const ok = (v: number, t: number) => `${ms(v)} ${v <= t ? 'ok' : 'OVER'}`;
+      console.log(`\nworkbench /verkennen/ (JS on, CPU 4×, cold cache, median of ${RUNS}):`);
+      console.log(`  opening chart (drawn at build time)   ${ok(med((r) => r.openingChart), TARGET.workbenchFirstMs)}   (target ≤ ${TARGET.workbenchFirstMs} ms)`);
+      console.log(`  DuckDB ready (wasm + 3 tables)        ${ms(med((r) => r.dbReady))}`);
+      console.log(`  first chart from DuckDB (permalink)   ${ok(med((r) => r.permalinkChart), TARGET.workbenchFirstMs)}   (after navigation start; target ≤ ${TARGET.workbenchFirstMs} ms)`);
+      console.log(`  change (another metric → drawn)       ${ok(med((r) => r.change), TARGET.workbenchChangeMs)}   (target ≤ ${TARGET.workbenchChangeMs} ms)`);
+      console.log(`  DuckDB bytes on /verkennen/           ${kb(runs[runs.length - 1].duckdbBytes)}`);
+      const ext = runs.flatMap((r) => r.external);
+      console.log(ext.length ? `  REQUESTS THAT LEFT 127.0.0.1: ${ext.join(', ')}` : '  requests outside 127.0.0.1: none');
+    } finally {
+      await wbBrowser.close();
+      await wbServed.close();
+    }
+  }
 }
 
 if (process.env.BENCH_BUILD === '0') process.exit(0);

@@ -22,8 +22,11 @@ export interface Db {
   worker: Worker;
 }
 
-/** A fresh database with the warehouse tables read from /data/<table>.parquet, and file access then off. */
-export async function openWarehouse(): Promise<Db> {
+/**
+ * A fresh database with the warehouse tables read from /data/<table>.parquet, and file access then off.
+ * `tables`: only those a page's queries read (the workbench needs three of the five).
+ */
+export async function openWarehouse(tables: readonly (typeof TABLES)[number][] = TABLES): Promise<Db> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -37,7 +40,7 @@ export async function openWarehouse(): Promise<Db> {
     ]) {
       await con.query(stmt).catch(() => undefined);
     }
-    for (const t of TABLES) {
+    for (const t of tables) {
       const url = new URL(`/data/${t}.parquet`, location.href).href;
       await db.registerFileURL(`${t}.parquet`, url, duckdb.DuckDBDataProtocol.HTTP, false);
       // A table, not a view over the file: once the tables are read, file access is switched off.

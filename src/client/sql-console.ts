@@ -6,6 +6,7 @@
 import { columnsOf, toDelimited } from '../pipeline/delimited.ts';
 import { openWarehouse, type Db } from './duckdb.ts';
 import { forbiddenReason } from './sql-guard.ts';
+import { showConsoleChart } from './console-chart.ts';
 
 const ROW_CAP = 1000;
 
@@ -81,6 +82,7 @@ export function initConsole() {
     last = null;
     csv.hidden = true;
     result.replaceChildren();
+    showConsoleChart(result, [], []);
     const p = document.createElement('p');
     p.className = 'empty';
     p.setAttribute('data-error', '');
@@ -129,6 +131,7 @@ export function initConsole() {
       for (const c of columns) tr.insertCell().textContent = r[c] == null ? '' : String(r[c]);
     }
     result.replaceChildren(t);
+    showConsoleChart(result, columns, rows);
   }
 }
 

@@ -16,6 +16,7 @@ export const NAV: Record<Lang, NavItem[]> = {
     { href: '/kosten/', label: 'Kosten' },
     { href: '/maatregelen-2022/', label: 'Maatregelen 2022' },
     { href: '/kaart/', label: 'Kaart' },
+    { href: '/verkennen/', label: 'Verkennen' },
     { href: '/zoeken/', label: 'Zoek gemeente of regio' },
     { href: '/data/', label: 'Data' },
     { href: '/sql/', label: 'SQL' },
@@ -26,6 +27,7 @@ export const NAV: Record<Lang, NavItem[]> = {
     { href: '/en/verblijf/', label: 'Residential care' },
     { href: '/en/kosten/', label: 'Spending' },
     { href: '/en/maatregelen-2022/', label: '2022 measures' },
+    { href: '/en/explore/', label: 'Explore' },
     { href: '/zoeken/', label: 'Find a place (Dutch)' },
   ],
 };
@@ -45,6 +47,11 @@ export const SYNTHETIC_NOTICE: Record<Lang, string> = {
 export function alternateOf(path: string): string | undefined {
   const clean = path.endsWith('/') ? path : `${path}/`;
   const themes = ['/', '/gebruik/', '/verblijf/', '/kosten/', '/maatregelen-2022/'];
+  // Pages whose English name differs from the Dutch one.
+  const renamed: Record<string, string> = { '/verkennen/': '/en/explore/' };
+  const nl = Object.entries(renamed).find(([, e]) => e === clean)?.[0];
+  if (nl) return nl;
+  if (renamed[clean]) return renamed[clean];
   if (clean.startsWith('/en/')) return clean.slice(3) || '/';
   return themes.includes(clean) ? `/en${clean}` : undefined;
 }

@@ -1,0 +1,386 @@
+/**
+ * The workbench (/verkennen/, /en/explore/, /embed/verkennen/): a reader's choices become SQL (lib/
+ * workbench-query.ts), the SQL runs in DuckDB-wasm over the warehouse Parquet, and the rows are drawn with
+ * the registry's chart helpers (charts/workbench-plot.ts). DuckDB starts when the page loads, before the
+ * first choice, and reads only the three tables the workbench's SQL reads. The URL always holds the
+ * state, so a copied address restores the exact chart.
+ */
+import { columnsOf, toDelimited, type Dialect } from '../pipeline/delimited.ts';
+import { metric, METRICS, type MetricDef } from '../lib/metrics.ts';
+import {
+  availabilityOf,
+  availabilitySql,
+  queryOf,
+  stateFromQuery,
+  workbenchSql,
+  type Availability,
+  type View,
+  type WorkbenchState,
+} from '../lib/workbench-query.ts';
+import { drawWorkbench, placesInWords, toWbRows, workbenchLegend, workbenchSummary, workbenchTable, type DrawInput, type MapFeature, type WbRow } from '../charts/workbench-plot.ts';
+import { initChartTools } from './chart-tools.ts';
+import { openWarehouse, type Db } from './duckdb.ts';
+import type { DataTable, LegendItem } from '../charts/types.ts';
+import { INDICATORS } from '../pipeline/indicators.ts';
+
+interface PlaceInfo {
+  c: string;
+  n: string;
+  l: 'land' | 'jeugdregio' | 'gemeente';
+}
+
+const WB_TABLES = ['observations', 'geo', 'membership'] as const;
+
+export function initWorkbench() {
+  const found = document.querySelector<HTMLElement>('[data-workbench]');
+  if (!found) return;
+  const root: HTMLElement = found;
+  const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
+  const years = JSON.parse(root.dataset.years!) as { min: number; max: number };
+  const places = JSON.parse(document.getElementById('wb-places')!.textContent!) as PlaceInfo[];
+  const byCode = new Map(places.map((p) => [p.c, p]));
+  const embed = root.hasAttribute('data-embed');
+  const fig = $('figure.chart')!;
+  const status = $('[data-status]')!;
+  let state = stateFromQuery(location.search, years);
+  let last: { input: DrawInput; rows: WbRow[]; sql: string } | null = null;
+  const features = new Map<string, Promise<MapFeature[] | undefined>>();
+
+  // DuckDB starts now, before the reader chooses anything.
+  const t0 = performance.now();
+  const dbP: Promise<Db> = openWarehouse(WB_TABLES);
+  dbP.then(
+    () => (root.dataset.dbMs = String(Math.round(performance.now() - t0))),
+    (e) => (status.textContent = `DuckDB kon niet starten: ${(e as Error).message}`),
+  );
+
+  async function run(sql: string): Promise<Record<string, unknown>[]> {
+    const { db } = await dbP;
+    const con = await db.connect();
+    try {
+      const t = await con.query(sql);
+      return t.toArray().map((r: { toJSON(): unknown }) => r.toJSON() as Record<string, unknown>);
+    } finally {
+      void con.close().catch(() => undefined);
+    }
+  }
+
+  // ---- controls ----------------------------------------------------------------------------------
+  const form = $<HTMLFormElement>('[data-controls]');
+  const metricSel = $<HTMLSelectElement>('[data-metric]');
+  const metricNote = $('[data-metric-note]');
+  const chosen = $('[data-chosen]');
+  const fromSel = $<HTMLSelectElement>('[data-from]');
+  const toSel = $<HTMLSelectElement>('[data-to]');
+  const yearSel = $<HTMLSelectElement>('[data-year]');
+
+  const tokenLabel = (t: string): string => {
+    if (t === 'regios') return "Alle jeugdregio's";
+    const [kind, code] = t.includes(':') ? t.split(':') : ['', t];
+    const name = byCode.get(code)?.n ?? code;
+    if (kind === 'leden') return `Gemeenten van jeugdregio ${name}`;
+    if (kind === 'klasse') return `Gemeenten zo groot als ${name}`;
+    return byCode.get(code)?.l === 'jeugdregio' ? `Jeugdregio ${name}` : name;
+  };
+
+  function syncControls() {
+    if (!form) return;
+    metricSel!.value = state.metric;
+    fromSel!.value = String(state.from);
+    toSel!.value = String(state.to);
+    yearSel!.value = String(state.year);
+    form.querySelectorAll<HTMLInputElement>('input[name="wb-view"]').forEach((r) => (r.checked = r.value === state.view));
+    form.querySelectorAll<HTMLInputElement>('input[data-token]').forEach((c) => (c.checked = state.places.includes(c.dataset.token!)));
+    chosen!.replaceChildren(
+      ...state.places.map((t) => {
+        const li = document.createElement('li');
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'chip';
+        b.dataset.remove = t;
+        b.textContent = `${tokenLabel(t)} ×`;
+        b.setAttribute('aria-label', `${tokenLabel(t)} weghalen`);
+        li.append(b);
+        return li;
+      }),
+    );
+  }
+
+  function setState(patch: Partial<WorkbenchState>) {
+    state = { ...state, ...patch };
+    if (state.from > state.to) [state.from, state.to] = [state.to, state.from];
+    syncControls();
+    void update();
+  }
+
+  if (form) {
+    form.hidden = false;
+    form.addEventListener('submit', (e) => e.preventDefault());
+    metricSel!.addEventListener('change', () => setState({ metric: metricSel!.value }));
+    fromSel!.addEventListener('change', () => setState({ from: Number(fromSel!.value) }));
+    toSel!.addEventListener('change', () => setState({ to: Number(toSel!.value) }));
+    yearSel!.addEventListener('change', () => setState({ year: Number(yearSel!.value) }));
+    form.querySelectorAll<HTMLInputElement>('input[name="wb-view"]').forEach((r) => r.addEventListener('change', () => setState({ view: r.value as View })));
+    form.querySelectorAll<HTMLInputElement>('input[data-token]').forEach((c) =>
+      c.addEventListener('change', () => {
+        const t = c.dataset.token!;
+        setState({ places: c.checked ? [...state.places, t] : state.places.filter((p) => p !== t) });
+      }),
+    );
+    form.querySelectorAll<HTMLButtonElement>('[data-add-group]').forEach((b) =>
+      b.addEventListener('click', () => {
+        const sel = form.querySelector<HTMLSelectElement>(`[data-group="${b.dataset.addGroup}"]`)!;
+        const t = `${b.dataset.addGroup}:${sel.value}`;
+        if (sel.value && !state.places.includes(t)) setState({ places: [...state.places, t] });
+      }),
+    );
+    const placeInput = $<HTMLInputElement>('[data-place-input]')!;
+    const addPlace = () => {
+      const code = /\((NL01|JZ\d{2}|GM\d{4})\)\s*$/.exec(placeInput.value)?.[1] ?? places.find((p) => p.n.toLowerCase() === placeInput.value.trim().toLowerCase())?.c;
+      if (!code) {
+        status.textContent = `Geen plaats gevonden voor "${placeInput.value}". Kies een naam uit de lijst.`;
+        return;
+      }
+      placeInput.value = '';
+      if (!state.places.includes(code)) setState({ places: [...state.places, code] });
+    };
+    $('[data-add-place]')!.addEventListener('click', addPlace);
+    placeInput.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        addPlace();
+      }
+    });
+    chosen!.addEventListener('click', (e) => {
+      const t = (e.target as HTMLElement).closest<HTMLElement>('[data-remove]')?.dataset.remove;
+      if (t) setState({ places: state.places.filter((p) => p !== t) });
+    });
+    $('[data-clear]')?.addEventListener('click', () => setState({ places: [] }));
+    syncControls();
+  }
+
+  // ---- availability: which metrics can be computed for these places and years ----------------------
+  let availKey = '';
+  let avail = new Map<string, Availability>();
+  const indicatorLabel = (id: string) => INDICATORS.find((d) => d.id === id)?.label_nl ?? id;
+  async function refreshAvailability() {
+    const key = `${state.places.join(',')}|${state.from}|${state.to}`;
+    if (key === availKey) return;
+    const rows = (await run(availabilitySql(state.places, state.from, state.to))) as { teller: string; noemer: string | null; n: number }[];
+    avail = availabilityOf(rows.map((r) => ({ ...r, n: Number(r.n) })), indicatorLabel);
+    availKey = key;
+    if (!metricSel) return;
+    for (const o of metricSel.querySelectorAll('option')) {
+      const a = avail.get(o.value);
+      const m = metric(o.value);
+      const blocked = !a || a.computable === 0;
+      o.disabled = blocked && o.value !== state.metric;
+      o.textContent = blocked ? `${m.label_nl} — niet beschikbaar: ${a?.reason ?? 'geen cijfers'}` : m.label_nl;
+    }
+  }
+
+  // ---- drawing -----------------------------------------------------------------------------------
+  async function featuresFor(rows: WbRow[]): Promise<MapFeature[] | undefined> {
+    const level = rows.some((r) => r.niveau === 'gemeente') ? 'gemeente' : 'jeugdregio';
+    let p = features.get(level);
+    if (!p) {
+      p = fetch(`/data/${level}.geojson`).then((r) => (r.ok ? r.json().then((fc: { features: MapFeature[] }) => fc.features) : undefined), () => undefined);
+      features.set(level, p);
+    }
+    return p;
+  }
+
+  let seq = 0;
+  async function update() {
+    const my = ++seq;
+    const tStart = performance.now();
+    const m = metric(state.metric);
+    const sql = workbenchSql(state);
+    writeUrl();
+    status.textContent = 'Bezig…';
+    if (!state.places.length) {
+      showEmpty(m, 'Kies een of meer plaatsen.', sql);
+      status.textContent = '';
+      return;
+    }
+    try {
+      await refreshAvailability();
+      if (my !== seq) return;
+      const a = avail.get(m.id);
+      if (!a || a.computable === 0) {
+        showEmpty(m, `${m.label_nl} kan hier niet getoond worden: ${a?.reason ?? 'geen cijfers'}. Kies een andere maat of andere plaatsen.`, sql);
+        status.textContent = '';
+        return;
+      }
+      const rows = toWbRows(await run(sql));
+      if (my !== seq) return;
+      const highlight = state.places.filter((t) => /^(NL01|JZ\d{2}|GM\d{4})$/.test(t));
+      const input: DrawInput = { rows, metric: m, view: state.view, highlight };
+      if (state.view === 'kaart') input.features = await featuresFor(rows);
+      if (my !== seq) return;
+      last = { input, rows, sql };
+      draw(input, sql, a);
+      const ms = Math.round(performance.now() - tStart);
+      root.dataset.changeMs = String(ms);
+      status.textContent = `${rows.length} rijen in ${ms} ms.${state.view === 'kaart' && !input.features?.length ? ' Dit datawarehouse heeft geen grenzen van gemeenten of regio’s: de kaart is een ranglijst.' : ''}`;
+      performance.mark('workbench-chart');
+    } catch (e) {
+      if (my !== seq) return;
+      showEmpty(m, `De query gaf een fout: ${(e as Error).message}`, sql);
+      status.textContent = '';
+    }
+  }
+
+  function showEmpty(m: MetricDef, why: string, sql: string) {
+    last = null;
+    setTitle(m);
+    $('[data-plot]')!.replaceChildren();
+    $('[data-legend]')!.replaceChildren();
+    const s = $('[data-summary]')!;
+    s.textContent = why;
+    s.dataset.empty = '';
+    s.classList.add('empty');
+    $('[data-table]')!.replaceChildren();
+    showSql(sql);
+    root.dataset.ranSql = '';
+  }
+
+  function setTitle(m: MetricDef) {
+    $('[data-title]')!.textContent = m.label_nl;
+  }
+
+  function showSql(sql: string) {
+    $('[data-sql]')!.textContent = sql;
+    $<HTMLAnchorElement>('[data-console]')!.href = `/sql/?q=${encodeURIComponent(sql)}`;
+  }
+
+  function draw(input: DrawInput, sql: string, a: Availability) {
+    const m = input.metric;
+    setTitle(m);
+    const plot = $('[data-plot]')!;
+    const width = Math.max(300, Math.min(plot.clientWidth || 720, 720));
+    const el = drawWorkbench(input, { document, width });
+    el.setAttribute('aria-hidden', 'true');
+    const holder = document.createElement('div');
+    holder.append(el);
+    plot.replaceChildren(holder);
+    $('[data-legend]')!.replaceChildren(legendEl(workbenchLegend(input)));
+    const s = $('[data-summary]')!;
+    s.textContent = workbenchSummary(input) + (a.reason ? ` Let op: ${a.reason}.` : '');
+    delete s.dataset.empty;
+    s.classList.remove('empty');
+    $('[data-table]')!.replaceChildren(tableEl(workbenchTable(input)));
+    $('[data-notes]')!.replaceChildren(...notesEls(m));
+    showSql(sql);
+    root.dataset.ranSql = sql;
+    fig.dataset.geo = 'selectie';
+    const where = placesInWords(input.rows);
+    const span = input.view === 'lijnen' ? `${state.from}–${state.to}` : String(state.year);
+    const cite = $<HTMLTextAreaElement>('[data-citation]');
+    if (cite) cite.value = `${m.label_nl}, ${where}, ${span}. Jeugdhulp in Beeld (verkennen), op basis van ${m.source_tables}. Licentie CC BY 4.0, Bron: CBS. ${location.href}`;
+    const embedCode = $<HTMLTextAreaElement>('[data-embed-code]');
+    if (embedCode) embedCode.value = `<iframe src="${location.origin}/embed/verkennen/?${queryOf(state)}" title="${m.label_nl}, ${where}" width="100%" height="640" style="border:0;width:100%" loading="lazy"></iframe>`;
+    $('[data-source]')!.textContent = `Bron: CBS, ${m.source_tables}.`;
+  }
+
+  function writeUrl() {
+    const url = `${location.pathname}?${queryOf(state)}`;
+    history.replaceState(null, '', url);
+    const link = $<HTMLAnchorElement>('[data-permalink]');
+    if (link) link.href = url;
+    const back = document.querySelector<HTMLAnchorElement>('[data-workbench-link]');
+    if (back) back.href = `/verkennen/?${queryOf(state)}`;
+  }
+
+  // ---- downloads ---------------------------------------------------------------------------------
+  const save = (body: string, name: string) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([body], { type: 'text/csv;charset=utf-8' }));
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+  root.querySelectorAll<HTMLButtonElement>('[data-csv]').forEach((b) =>
+    b.addEventListener('click', () => {
+      if (!last) return;
+      const dialect = b.dataset.csv as Dialect;
+      const rows = last.rows as unknown as Record<string, string | number | null>[];
+      const cols = columnsOf(Object.keys(last.rows[0] ?? {}), rows);
+      save(toDelimited(cols, rows, dialect), `verkennen-${state.metric}${dialect === 'excel-nl' ? '.excel-nl' : ''}.csv`);
+    }),
+  );
+  root.querySelectorAll<HTMLElement>('[data-js-only]').forEach((e) => (e.hidden = false));
+  initChartTools();
+
+  // Opened with a permalink (or the data may differ from the build): draw from DuckDB at once.
+  // The default state is already drawn by the build, so only the metric list needs DuckDB then.
+  if (location.search || embed) void update();
+  else {
+    writeUrl();
+    void refreshAvailability().then(() => {
+      const s = $('[data-summary]');
+      if (s) root.dataset.ready = '';
+    });
+  }
+}
+
+function legendEl(items: LegendItem[]): HTMLElement {
+  const ul = document.createElement('ul');
+  ul.className = 'legend';
+  for (const it of items) {
+    const li = document.createElement('li');
+    const svg = it.swatch
+      ? `<rect x="2" y="2" width="24" height="10" fill="currentColor" />`
+      : `<line x1="1" y1="7" x2="27" y2="7" stroke="currentColor" stroke-width="2.5" ${it.dash ? `stroke-dasharray="${it.dash}"` : ''} /><circle cx="14" cy="7" r="4.2" fill="currentColor" />`;
+    li.innerHTML = `<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" style="color:${it.color}">${svg}</svg>`;
+    li.append(document.createTextNode(it.label));
+    ul.append(li);
+  }
+  return ul;
+}
+
+function tableEl(t: DataTable): HTMLElement {
+  const wrap = document.createElement('div');
+  wrap.className = 'table-scroll';
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', t.caption);
+  const table = document.createElement('table');
+  table.createCaption().textContent = t.caption;
+  const head = table.createTHead().insertRow();
+  for (const h of t.head) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = h;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of t.body) {
+    const tr = body.insertRow();
+    row.forEach((c, i) => {
+      const cell = i === t.rowHeader ? document.createElement('th') : document.createElement('td');
+      if (i === t.rowHeader) (cell as HTMLTableCellElement).scope = 'row';
+      cell.textContent = c;
+      tr.append(cell);
+    });
+  }
+  wrap.append(table);
+  return wrap;
+}
+
+function notesEls(m: MetricDef): HTMLElement[] {
+  const p = document.createElement('p');
+  p.textContent = m.definition;
+  const ul = document.createElement('ul');
+  ul.className = 'notes';
+  for (const c of m.caveats) {
+    const li = document.createElement('li');
+    li.textContent = c;
+    ul.append(li);
+  }
+  return [p, ul];
+}
+
+export { METRICS };
