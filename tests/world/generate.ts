@@ -686,11 +686,14 @@ export async function generateWorld(opts: WorldOptions = {}): Promise<World> {
   if (why) throw new Error(why);
   const geo = await readGeography(years);
   const m = model(seed, geo);
-  const v3: Record<string, V3Table> = {
-    '84134NED': jeugdzorgTable('84134NED', 'Kerncijfers over jeugdzorg', m, geo, years.filter((y) => y <= 2020), { halfYears: true, relative: true }),
+  const v3: Record<string, V3Table> = {};
+  // 84134NED stopped after 2020; 85099NED repeats its figures and goes on.
+  const until2020 = years.filter((y) => y <= 2020);
+  if (until2020.length) v3['84134NED'] = jeugdzorgTable('84134NED', 'Kerncijfers over jeugdzorg', m, geo, until2020, { halfYears: true, relative: true });
+  Object.assign(v3, {
     '85099NED': jeugdzorgTable('85099NED', 'Jongeren met jeugdzorg; regio', m, geo, years, { halfYears: true, extraHalf: years[years.length - 1] + 1 }),
     '85098NED': indicatorenTable(m, geo, years),
-  };
+  });
   for (const y of years) if (KWB_TABLES[y]) v3[KWB_TABLES[y]] = kwbTable(KWB_TABLES[y], y, m, geo);
   const dataderden = new Set<string>();
   for (const y of years) {

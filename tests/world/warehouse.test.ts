@@ -23,11 +23,14 @@ const COMPLETE: Record<string, [number, number]> = {
   jongeren_jeugdhulp: [2015, 2024],
   jongeren_jeugdhulp_met_verblijf: [2015, 2024],
   jongeren_verblijf_pleegzorg: [2015, 2024],
+  bevolking_0_22: [2015, 2024],
   kosten_jeugdhulp_jaarrekening: [2017, 2024],
   kosten_jeugdhulp_begroting: [2017, 2024],
 };
-/** Figures the other parts of issue 10 bring to the pipeline (population from single ages, 70072ned, KWB). */
-const PENDING = ['bevolking_0_22', 'bevolking_0_17', 'bevolking_totaal'];
+/** Small forms: CBS (and the world) suppress gemeente cells under 10, so gemeenten are not complete. */
+const SUPPRESSED = new Set(['jongeren_jeugdhulp_met_verblijf', 'jongeren_verblijf_pleegzorg']);
+/** Figures the fetch part of issue 10 brings (70072ned, KWB editions). */
+const PENDING = ['bevolking_totaal', 'kwb_jongeren_jeugdzorg', 'kwb_aandeel_jongeren_jeugdzorg'];
 
 describe.skipIf(Boolean(skip))('the synthetic world, built', () => {
   it('is marked synthetic from the raw folder to the warehouse', () => {
@@ -60,7 +63,8 @@ describe.skipIf(Boolean(skip))('the synthetic world, built', () => {
       if (isAdditive(indicator)) {
         // … and euros also recast to the newest indeling: every current gemeente in every year.
         expect(await count(`SELECT count(*) AS n FROM geo g, range(${from}, ${to + 1}) y(year) WHERE g.level = 'gemeente' AND g.last_year = ${newest} AND ${value('g.geo_code', 'y.year')}`), indicator).toBe(342 * years);
-      } else expect(gemeenteYears, indicator).toBe(pairs);
+      } else if (SUPPRESSED.has(indicator)) expect(gemeenteYears / pairs, indicator).toBeGreaterThan(0.98);
+      else expect(gemeenteYears, indicator).toBe(pairs);
     }
   });
 
