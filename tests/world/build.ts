@@ -88,7 +88,9 @@ function lock(log: (s: string) => void): () => void {
 
 function build(log: (s: string) => void): string {
   const index = join(WORLD_DIST, 'index.html');
-  const inputs = newest(['src', 'public', 'astro.config.mjs', 'tests/world', 'scripts/world.ts', 'scripts/fetch.ts', 'scripts/build-data.ts', 'data/reference'].map((p) => join(ROOT, p)));
+  // What the world and its site are made from (not the test files: editing a test must not rebuild the site).
+  const made = ['generate.ts', 'geography.ts', 'paths.ts', 'server.ts'].map((f) => `tests/world/${f}`);
+  const inputs = newest(['src', 'public', 'astro.config.mjs', ...made, 'scripts/world.ts', 'scripts/fetch.ts', 'scripts/build-data.ts', 'data/reference'].map((p) => join(ROOT, p)));
   if (existsSync(index) && statSync(index).mtimeMs > inputs) return `${WORLD_DIST} is up to date`;
   log(`world: building the synthetic world into ${WORLD_DIR} (npm run world -- --site …) …`);
   const t0 = performance.now();
