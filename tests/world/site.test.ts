@@ -107,6 +107,9 @@ describe.skipIf(Boolean(skip) || !chromium)(chromium ? 'the synthetic world in C
     await page.goto(`${site.served.url}/kaart/`);
     const map = page.locator('svg[aria-label^="Kaart van de jeugdregio"]');
     expect(await map.locator('g[aria-label="geo"] path').count()).toBe(42);
+    // Each region is its own small shape (a ring wound the wrong way would cover the whole map instead).
+    const widths = await map.locator('g[aria-label="geo"] path').evaluateAll((ps) => ps.map((p) => (p as SVGGraphicsElement).getBBox().width / ((p as SVGGraphicsElement).ownerSVGElement!.viewBox.baseVal.width || 1)));
+    expect(Math.max(...widths)).toBeLessThan(0.25);
     expect(await page.content()).not.toContain('geen cijfers per jeugdregio');
     expect(await map.locator('a[href^="/regio/JZ"]').count()).toBe(42);
     await page.screenshot({ path: join(SHOTS, 'kaart-1280.png') });
