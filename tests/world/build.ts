@@ -4,23 +4,26 @@
  * global setup (vitest.config.ts) rebuilds it when dist/ is missing or older than what it is made from.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { worldAvailable } from './paths.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const WORLD_DIR = resolve(process.env.JEUGDHULP_WORLD_DIR || join(tmpdir(), 'jeugdhulp-world'));
+/** One folder per checkout: two checkouts on one machine must not build into (and empty) each other's site. */
+export const WORLD_DIR = resolve(process.env.JEUGDHULP_WORLD_DIR || join(tmpdir(), `jeugdhulp-world-${createHash('sha256').update(ROOT).digest('hex').slice(0, 10)}`));
 export const WORLD_RAW = join(WORLD_DIR, 'raw');
 export const WORLD_WAREHOUSE = join(WORLD_DIR, 'warehouse');
 export const WORLD_DIST = join(WORLD_DIR, 'dist');
 
 /**
- * Flags for `npm run world` while the fetcher cannot take all of CBS's real shapes (TopicGroup rows with an
- * empty Key, next links on the CBS host): the world then serves stand-ins. Empty once it can.
+ * Flags for `npm run world`. Empty: the world serves CBS's real shapes (TopicGroup rows with an empty Key,
+ * next links on the CBS host); `--topic-groups named --next-links mirror` serves stand-ins for a fetcher
+ * that cannot take those.
  */
-export const WORLD_FLAGS: string[] = ['--topic-groups', 'named', '--next-links', 'mirror'];
+export const WORLD_FLAGS: string[] = [];
 
 /** Why the world tests cannot run here, or undefined. */
 export function worldSkipReason(): string | undefined {
@@ -48,8 +51,46 @@ function newest(paths: string[]): number {
 export function ensureWorld(log: (s: string) => void = console.log): string {
   const why = worldAvailable();
   if (why) return `skipped: ${why}`;
+  const unlock = lock(log);
+  try {
+    return build(log);
+  } finally {
+    unlock();
+  }
+}
+
+/** A second test run of the same checkout waits for the first one's build instead of emptying its dist/. */
+function lock(log: (s: string) => void): () => void {
+  const path = `${WORLD_DIR}.lock`;
+  mkdirSync(dirname(path), { recursive: true });
+  for (let waited = 0; ; waited++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(path, 'utf8'));
+      let alive = false;
+      try {
+        if (pid > 0) alive = process.kill(pid, 0);
+      } catch {
+        // no such process: a lock left by a run that was killed
+      }
+      if (!alive) {
+        rmSync(path, { force: true });
+        continue;
+      }
+      if (waited === 0) log(`world: another test run (pid ${pid}) is building ${WORLD_DIR}; waiting for it`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+    }
+  }
+}
+
+function build(log: (s: string) => void): string {
   const index = join(WORLD_DIST, 'index.html');
-  const inputs = newest(['src', 'public', 'astro.config.mjs', 'tests/world', 'scripts/world.ts', 'scripts/fetch.ts', 'scripts/build-data.ts', 'data/reference'].map((p) => join(ROOT, p)));
+  // What the world and its site are made from (not the test files: editing a test must not rebuild the site).
+  const made = ['generate.ts', 'geography.ts', 'paths.ts', 'server.ts'].map((f) => `tests/world/${f}`);
+  const inputs = newest(['src', 'public', 'astro.config.mjs', ...made, 'scripts/world.ts', 'scripts/fetch.ts', 'scripts/build-data.ts', 'data/reference'].map((p) => join(ROOT, p)));
   if (existsSync(index) && statSync(index).mtimeMs > inputs) return `${WORLD_DIST} is up to date`;
   log(`world: building the synthetic world into ${WORLD_DIR} (npm run world -- --site …) …`);
   const t0 = performance.now();

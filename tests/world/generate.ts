@@ -101,8 +101,8 @@ function useIndex(year: number): number {
   return year === 2021 ? y2021 : y2021 * 1.004 ** (year - 2021);
 }
 
-/** Share of jeugdhulp with verblijf, index 2015 = 1: a steady decline, faster after 2022. */
-const verblijfIndex = (year: number) => 0.975 ** (year - 2015) * (year >= 2022 ? 0.965 ** (year - 2021) : 1);
+/** Share of jeugdhulp with verblijf, index 2015 = 1: falls faster than use grows (fewer young people with verblijf each year), faster still after 2022. */
+const verblijfIndex = (year: number) => 0.95 ** (year - 2015) * (year >= 2022 ? 0.965 ** (year - 2021) : 1);
 
 /** Cache a function of (gemeente, year): the tables ask for the same figures many times. */
 function memo<T>(fn: (g: Gemeente, y: number) => T): (g: Gemeente, y: number) => T {
@@ -644,7 +644,8 @@ export const GEBIEDEN_IDS: Record<number, string> = {
 function boundaries(geo: Geography, years: number[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const square = (col: number, row: number) => ({ x: 3.4 + col * 0.36, y: 53.55 - row * 0.26, w: 0.34, h: 0.24 });
-  const ring = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]].map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]);
+  // Clockwise, as d3-geo (and so Plot) wants an outer ring: the other way round a square is the whole globe but it.
+  const ring = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x0, y1], [x1, y1], [x1, y0], [x0, y0]].map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]);
   for (const y of years) {
     const list = geo.gemeenten.get(y)!;
     const regions = [...new Set(list.map((g) => g.jz))].sort();
@@ -686,11 +687,14 @@ export async function generateWorld(opts: WorldOptions = {}): Promise<World> {
   if (why) throw new Error(why);
   const geo = await readGeography(years);
   const m = model(seed, geo);
-  const v3: Record<string, V3Table> = {
-    '84134NED': jeugdzorgTable('84134NED', 'Kerncijfers over jeugdzorg', m, geo, years.filter((y) => y <= 2020), { halfYears: true, relative: true }),
+  const v3: Record<string, V3Table> = {};
+  // 84134NED stopped after 2020; 85099NED repeats its figures and goes on.
+  const until2020 = years.filter((y) => y <= 2020);
+  if (until2020.length) v3['84134NED'] = jeugdzorgTable('84134NED', 'Kerncijfers over jeugdzorg', m, geo, until2020, { halfYears: true, relative: true });
+  Object.assign(v3, {
     '85099NED': jeugdzorgTable('85099NED', 'Jongeren met jeugdzorg; regio', m, geo, years, { halfYears: true, extraHalf: years[years.length - 1] + 1 }),
     '85098NED': indicatorenTable(m, geo, years),
-  };
+  });
   for (const y of years) if (KWB_TABLES[y]) v3[KWB_TABLES[y]] = kwbTable(KWB_TABLES[y], y, m, geo);
   const dataderden = new Set<string>();
   for (const y of years) {

@@ -2,7 +2,7 @@
  * Serves a generated world (generate.ts) on 127.0.0.1 the way the CBS hosts answer, as far as the captures in
  * ../shared/data/cbs-captures show: OData v3 ODataApi (at most 10 000 rows, no nextLink) and ODataFeed (pages of
  * 10 000 with an absolute `odata.nextLink` on the CBS host that keeps `$filter` and adds `$skip`), v4 pages of
- * up to 100 000 rows with `@odata.nextLink`, an unknown v4 table answered with an empty result (not a 404),
+ * up to 100 000 rows with `@odata.nextLink` (and `$count=true`, `$top`), an unknown v4 table answered with an empty result (not a 404),
  * cartomap GeoJSON. `$filter` is evaluated by the fake server's evaluator (tests/fetch/helpers/fake-cbs.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -102,8 +102,10 @@ export async function startWorldServer(world: World, opts: WorldServerOptions = 
       if (!rows) return undefined;
       rows = filtered(`${id}/${entity}`, rows, q.get('$filter'));
       const skip = Number(q.get('$skip') ?? 0);
-      const out: Row = { '@odata.context': ctx, value: rows.slice(skip, skip + v4Page) };
-      if (skip + v4Page < rows.length) out['@odata.nextLink'] = nextLink(url, 'datasets', skip + v4Page);
+      const top = Math.min(Number(q.get('$top') ?? v4Page), v4Page);
+      // `$count=true`: the number of rows of the whole filter, beside the page (how fetch checks completeness).
+      const out: Row = { '@odata.context': ctx, ...(q.get('$count') === 'true' ? { '@odata.count': rows.length } : {}), value: rows.slice(skip, skip + top) };
+      if (!q.has('$top') && skip + v4Page < rows.length) out['@odata.nextLink'] = nextLink(url, 'datasets', skip + v4Page);
       return out;
     }
     if ((m = /^\/cartomap\/nl\/wgs84\/(\w+_\d{4})\.geojson$/.exec(p))) return world.geo[m[1]];

@@ -52,12 +52,13 @@ describe.skipIf(Boolean(skip) || !chromium)(chromium ? 'the synthetic world in C
       const t = await openPage(site.browser, site.served, { js: true, width });
       const { page } = t;
       await page.goto(`${site.served.url}/maatregelen-2022/`);
-      await expect.poll(() => page.locator('[data-synthetic-notice]').isVisible()).toBe(true);
+      // The page is static HTML: after load everything below is there (no polling on a busy machine).
+      await page.locator('[data-synthetic-notice]').waitFor({ state: 'visible', timeout: 30_000 });
       for (const spec of EFFECT_SPECS) {
         const fig = page.locator(`#grafiek-${spec.id}`);
         // The drawing for this width (wide or narrow) is the visible one; it has the band and the fitted line.
         const svg = fig.locator('[data-plot] svg:visible').first();
-        await expect.poll(() => svg.locator('g[aria-label="area"] path').count(), { message: `${spec.id}: band` }).toBeGreaterThan(0);
+        expect(await svg.locator('g[aria-label="area"] path').count(), `${spec.id}: band`).toBeGreaterThan(0);
         expect(await svg.locator('g[aria-label="line"] path').count(), `${spec.id}: trend and actual lines`).toBeGreaterThanOrEqual(2);
         const summary = (await fig.locator('.summary').first().textContent()) ?? '';
         expect(summary).toMatch(/^Landelijk was het cijfer in 2024 .+; de trend van vóór 2022 gaf .+ \(band .+\)/);
@@ -106,6 +107,9 @@ describe.skipIf(Boolean(skip) || !chromium)(chromium ? 'the synthetic world in C
     await page.goto(`${site.served.url}/kaart/`);
     const map = page.locator('svg[aria-label^="Kaart van de jeugdregio"]');
     expect(await map.locator('g[aria-label="geo"] path').count()).toBe(42);
+    // Each region is its own small shape (a ring wound the wrong way would cover the whole map instead).
+    const widths = await map.locator('g[aria-label="geo"] path').evaluateAll((ps) => ps.map((p) => (p as SVGGraphicsElement).getBBox().width / ((p as SVGGraphicsElement).ownerSVGElement!.viewBox.baseVal.width || 1)));
+    expect(Math.max(...widths)).toBeLessThan(0.25);
     expect(await page.content()).not.toContain('geen cijfers per jeugdregio');
     expect(await map.locator('a[href^="/regio/JZ"]').count()).toBe(42);
     await page.screenshot({ path: join(SHOTS, 'kaart-1280.png') });
