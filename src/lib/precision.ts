@@ -49,5 +49,14 @@ export const COLUMN_DIGITS: Record<string, number> = {
 /** Columns of chart SQL that hold text or yes/no, not figures: written as they are. */
 export const TEXT_COLUMNS = new Set(['geo_code', 'naam', 'niveau', 'status', 'soort', 'vorm', 'vlag', 'elders', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'oordeel', 'na_breuk', 'regio', 'eigen', 'voor_regio']);
 
-/** Digits for a column, or undefined when the column is not a known figure (written as it is). */
-export const digitsOf = (column: string): number | undefined => COLUMN_DIGITS[column];
+/**
+ * Columns in the unit of the indicator (the comparison data and the 2022 analysis): a count or euros, whole,
+ * unless the row says it is relative per 1 000 (relatief, with such an eenheid): then one decimal.
+ */
+export const VALUE_COLUMNS = ['waarde', 'basis'];
+
+/** Digits for a column of a row, or undefined when the column is not a known figure (written as it is). */
+export function digitsOf(column: string, row: Record<string, unknown> = {}): number | undefined {
+  if (VALUE_COLUMNS.includes(column) && row.relatief === true && /1[.\s\u00a0]?000/.test(String(row.eenheid ?? ''))) return 1;
+  return COLUMN_DIGITS[column];
+}

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/charts/index.ts';
-import { COLUMN_DIGITS, TEXT_COLUMNS } from '../../src/lib/precision.ts';
+import { COLUMN_DIGITS, TEXT_COLUMNS, digitsOf } from '../../src/lib/precision.ts';
 import { roundTo, toDelimited, type Column } from '../../src/pipeline/delimited.ts';
 
 const ROWS = [
@@ -50,5 +50,12 @@ describe('CSV downloads rounded to the precision of the figure', () => {
   it('has a precision for every column a chart returns', () => {
     const missing = CHARTS.flatMap((c) => c.columns.filter((k) => !(k in COLUMN_DIGITS) && !TEXT_COLUMNS.has(k)).map((k) => `${c.id}.${k}`));
     expect(missing).toEqual([]);
+  });
+
+  it('writes a value per 1 000 with one decimal, a count or euros per inwoner whole', () => {
+    expect(digitsOf('waarde', { relatief: false, eenheid: 'jongeren met jeugdhulp' })).toBe(0);
+    expect(digitsOf('waarde', { relatief: true, eenheid: 'per 1.000 jongeren (0–22 jaar)' })).toBe(1);
+    expect(digitsOf('waarde', { relatief: true, eenheid: 'euro per inwoner' })).toBe(0);
+    expect(digitsOf('verwacht')).toBe(1);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { CHARTS } from '../../../charts/index.ts';
 import type { ChartDef, Row } from '../../../charts/types.ts';
-import { columnsOf, toDelimited, type Dialect } from '../../../pipeline/delimited.ts';
+import { columnsOf, roundTo, toDelimited, type Dialect } from '../../../pipeline/delimited.ts';
 import { allPlaces } from '../../../lib/places.ts';
 import { renderAll, renderChart } from '../../../lib/render.ts';
 import { digitsOf } from '../../../lib/precision.ts';
@@ -26,7 +26,14 @@ export async function getStaticPaths() {
 export async function GET({ props }: { props: { chart: ChartDef<Row>; geo: string; dialect: Dialect } }) {
   const r = await renderChart(props.chart, props.geo);
   // Rounded to the precision the chart shows (src/lib/precision.ts); the warehouse keeps the full values.
-  const columns = columnsOf(props.chart.columns, r.rows).map((c) => (c.type === 'number' || c.type === 'integer' ? { ...c, digits: digitsOf(c.name) } : c));
-  const body = toDelimited(columns, r.rows, props.dialect);
+  const rows = r.rows.map((row) => {
+    const out = { ...row };
+    for (const [k, v] of Object.entries(row)) {
+      const digits = typeof v === 'number' ? digitsOf(k, row) : undefined;
+      if (digits !== undefined) out[k] = roundTo(v as number, digits);
+    }
+    return out;
+  });
+  const body = toDelimited(columnsOf(props.chart.columns, rows), rows, props.dialect);
   return new Response(body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 }
