@@ -28,6 +28,8 @@ const COMPLETE: Record<string, [number, number]> = {
   kosten_jeugdhulp_jaarrekening: [2017, 2024],
   kosten_jeugdhulp_begroting: [2017, 2024],
 };
+/** Figures without a national (KWB: gemeenten, shown per region from them) or a regional (85098NED: gemeenten and Nederland) value. */
+const GEMEENTE_ONLY: Record<string, string[]> = { 'gebruik-kwb': ['NL01'], 'gebruik-natura': ['JZ13'] };
 /** Small forms: CBS (and the world) suppress gemeente cells under 10, so gemeenten are not complete. */
 const SUPPRESSED = new Set(['jongeren_jeugdhulp_met_verblijf', 'jongeren_verblijf_pleegzorg']);
 
@@ -94,6 +96,12 @@ describe.skipIf(Boolean(skip))('the synthetic world, built', () => {
   for (const chart of CHARTS) {
     it.each(['NL01', 'JZ13', 'GM0307'])(`${chart.id} draws for %s`, async (geo) => {
       const r = await renderChart(chart, geo);
+      if (GEMEENTE_ONLY[chart.id]?.includes(geo)) {
+        // CBS publishes this figure for gemeenten only: the chart must say so, not draw zeros.
+        expect(r.hasData).toBe(false);
+        expect(r.summary).toMatch(/geen cijfers/);
+        return;
+      }
       expect(r.hasData, r.summary).toBe(true);
       expect(r.svg!.wide).toMatch(/^<svg[^>]*aria-hidden="true"/);
       expect(r.summary).not.toMatch(/geen cijfers|geen trendvergelijking/);
