@@ -2,6 +2,7 @@
  * One fetch run: select targets, fetch them a few at a time, write each folder atomically, and remember
  * which targets are done so that an interrupted run resumes where it stopped.
  */
+import { tryLock } from '../lib/pid-lock.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Http, type HttpOptions } from './http.ts';
@@ -179,26 +180,9 @@ function lock(raw: string): () => void {
   const dir = join(raw, '.fetch');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'lock');
-  for (;;) {
-    try {
-      writeFileSync(path, String(process.pid), { flag: 'wx' });
-      return () => rmSync(path, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(readFileSync(path, 'utf8'));
-      let alive = false;
-      try {
-        if (pid > 0) {
-          process.kill(pid, 0);
-          alive = true;
-        }
-      } catch {
-        /* no such process: a lock left by a run that was killed */
-      }
-      if (alive) throw new UsageError(`another fetch (pid ${pid}) is writing to ${raw}; wait for it, or remove ${path} if it is gone`);
-      rmSync(path, { force: true });
-    }
-  }
+  const got = tryLock(path);
+  if (typeof got === 'number') throw new UsageError(`another fetch (pid ${got}) is writing to ${raw}; wait for it, or remove ${path} if it is gone`);
+  return got;
 }
 
 /** What a run would fetch, without contacting any host. */

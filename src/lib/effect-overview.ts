@@ -2,7 +2,8 @@
  * View model of the overview of all jeugdregio's for one 2022 analysis: the pipeline's trend_comparisons rows,
  * regions with a comparison first (largest difference on top), the others with their reason.
  */
-import { jeugdregios, query } from './warehouse.ts';
+import type { TrendComparisonRow } from '../analysis/effects.ts';
+import { jeugdregios, query, type Row } from './warehouse.ts';
 
 export interface OverviewRow {
   g: { geo_code: string; name: string };
@@ -11,22 +12,7 @@ export interface OverviewRow {
   last?: { year: number; actual: number; expected: number; lower: number; upper: number; diff: number; diffPct: number | null; verdict: string; afterBreak: boolean };
 }
 
-interface Comparison {
-  [k: string]: string | number | boolean | null;
-  geo_code: string;
-  ok: boolean;
-  message: string;
-  relative: boolean;
-  year: number | null;
-  actual: number | null;
-  expected: number | null;
-  lower: number | null;
-  upper: number | null;
-  diff: number | null;
-  diff_pct: number | null;
-  verdict: string | null;
-  after_break: boolean | null;
-}
+type Comparison = TrendComparisonRow & Row;
 
 export async function effectOverview(analysis: string): Promise<OverviewRow[]> {
   const regions = await jeugdregios();

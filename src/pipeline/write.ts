@@ -1,3 +1,4 @@
+import { isAlive } from '../lib/pid-lock.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -73,14 +74,7 @@ export function tempPlace(out: string): { dir: string; prefix: string } {
   return { dir, prefix: `.${relative(dir, out).split(sep).join('-')}.tmp-` };
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+
 
 /**
  * Clear up after runs that were killed: their temp folders (`<prefix><pid>`, possibly half-written) are
@@ -100,7 +94,7 @@ export function recoverOutput(outDir: string): { removed: string[]; restored: st
     for (const name of readdirSync(d)) {
       if (!name.startsWith(pre)) continue;
       const m = /^(\d+)(\.old)?$/.exec(name.slice(pre.length));
-      if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+      if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
       const path = join(d, name);
       stale.push({ path, aside: Boolean(m[2]), mtime: statSync(path).mtimeMs });
     }

@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../helpers/seeded.ts';
 import { EFFECT_SPECS, perBase, trendTables } from '../../src/analysis/effects.ts';
 import { analyseSeries } from '../../src/analysis/trend.ts';
 import { breaksFor } from '../../src/analysis/breaks.ts';
@@ -11,20 +12,11 @@ import type { Observation } from '../../src/pipeline/model.ts';
  * the same series, per base where every year has one, on the newest indeling, and the chart must draw the
  * band and the fitted trend from those rows. Series are seeded (no typed results).
  */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const obs = (indicator: string, geo_code: string, period: number, value: number | null, boundary_year = 2026): Observation => ({
   indicator, geo_code, period, value, status: 'definitief', source: 'test', source_file: 'test.csv', boundary_year, flag: null,
 });
 function world(seed = 3): Observation[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const out: Observation[] = [];
   for (const geo of ['NL01', 'JZ13', 'GM0307']) {
     const scale = geo === 'NL01' ? 1 : geo === 'JZ13' ? 0.05 : 0.01;

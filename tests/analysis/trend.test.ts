@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../helpers/seeded.ts';
 import { BREAKS, breaksFor } from '../../src/analysis/breaks.ts';
 import { tCdf, tQuantile } from '../../src/analysis/t-distribution.ts';
 import { analyseSeries, type Analysis, type AnalyseOptions, type Refusal, type SeriesPoint } from '../../src/analysis/trend.ts';
 
 // --- seeded noise: mulberry32 and Box–Muller, so every run sees the same "random" series
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normalSource(seed: number): () => number {
   const u = mulberry32(seed);

@@ -3,9 +3,10 @@
  * (raw/, warehouse/, dist/) under the system's temp folder, or $JEUGDHULP_WORLD_DIR. The world project's
  * global setup (vitest.config.ts) rebuilds it when dist/ is missing or older than what it is made from.
  */
+import { tryLock } from '../../src/lib/pid-lock.ts';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,25 +65,10 @@ function lock(log: (s: string) => void): () => void {
   const path = `${WORLD_DIR}.lock`;
   mkdirSync(dirname(path), { recursive: true });
   for (let waited = 0; ; waited++) {
-    try {
-      writeFileSync(path, String(process.pid), { flag: 'wx' });
-      return () => rmSync(path, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(readFileSync(path, 'utf8'));
-      let alive = false;
-      try {
-        if (pid > 0) alive = process.kill(pid, 0);
-      } catch {
-        // no such process: a lock left by a run that was killed
-      }
-      if (!alive) {
-        rmSync(path, { force: true });
-        continue;
-      }
-      if (waited === 0) log(`world: another test run (pid ${pid}) is building ${WORLD_DIR}; waiting for it`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
-    }
+    const got = tryLock(path);
+    if (typeof got === 'function') return got;
+    if (waited === 0) log(`world: another test run (pid ${got}) is building ${WORLD_DIR}; waiting for it`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
   }
 }
 
