@@ -183,13 +183,15 @@ async function measureWorkbench(browser: Browser, served: Served): Promise<Workb
     try {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.enable');
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE, worldName: 'bench' });
+      const bodies: Promise<void>[] = [];
       context.on('request', (q) => {
         if (!isLocal(q.url(), served)) r.external.push(q.url());
       });
       context.on('response', (res) => {
-        if (res.url().toLowerCase().includes('duckdb')) void res.body().then((b) => (r.duckdbBytes += path === '/verkennen/' ? b.length : 0), () => undefined);
+        if (path === '/verkennen/' && res.url().toLowerCase().includes('duckdb')) bodies.push(res.body().then((b) => void (r.duckdbBytes += b.length), () => undefined));
       });
       await page.goto(served.url + path, { waitUntil: 'load' });
       if (path === '/verkennen/') {
@@ -201,6 +203,7 @@ async function measureWorkbench(browser: Browser, served: Served): Promise<Workb
         r.openingChart = t.painted == null ? null : Math.max(t.fcp ?? 0, t.painted);
         await page.waitForSelector('[data-workbench][data-ready]', { timeout: 60_000 });
         r.dbReady = Number(await page.getAttribute('[data-workbench]', 'data-db-ms'));
+        await Promise.all(bodies);
       } else {
         await page.waitForFunction(() => performance.getEntriesByName('workbench-chart').length > 0, null, { timeout: 60_000 });
         r.permalinkChart = await page.evaluate(() => performance.getEntriesByName('workbench-chart')[0].startTime);
