@@ -275,13 +275,14 @@ if (!chromiumPath) {
   writeFileSync(join(blankDir, 'index.html'), '<!doctype html><html lang="nl"><title>leeg</title><p>Leeg.</p></html>');
   const blank = await serveDir(blankDir);
   try {
-    for (const js of [true, false]) {
+    // BENCH_WORKBENCH_ONLY=1: only the workbench figures below.
+    for (const js of process.env.BENCH_WORKBENCH_ONLY === '1' ? [] : [true, false]) {
       await measure(browser, blank, '/', js);
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, blank, '/', js));
       rows.push(['(blank page)', js ? 'on' : 'off', '—', ms(median(runs.map((r) => r.fcp ?? NaN))), '—', '', '', '', '']);
     }
-    for (const path of PAGES) {
+    for (const path of process.env.BENCH_WORKBENCH_ONLY === '1' ? [] : PAGES) {
       const before = beforeChart(path);
       for (const js of [true, false]) {
         await measure(browser, served, path, js); // warm-up: server, disk cache of the OS, Chromium's code caches
