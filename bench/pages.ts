@@ -183,13 +183,15 @@ async function measureWorkbench(browser: Browser, served: Served): Promise<Workb
     try {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.enable');
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE, worldName: 'bench' });
+      const bodies: Promise<void>[] = [];
       context.on('request', (q) => {
         if (!isLocal(q.url(), served)) r.external.push(q.url());
       });
       context.on('response', (res) => {
-        if (res.url().toLowerCase().includes('duckdb')) void res.body().then((b) => (r.duckdbBytes += path === '/verkennen/' ? b.length : 0), () => undefined);
+        if (path === '/verkennen/' && res.url().toLowerCase().includes('duckdb')) bodies.push(res.body().then((b) => void (r.duckdbBytes += b.length), () => undefined));
       });
       await page.goto(served.url + path, { waitUntil: 'load' });
       if (path === '/verkennen/') {
@@ -201,6 +203,7 @@ async function measureWorkbench(browser: Browser, served: Served): Promise<Workb
         r.openingChart = t.painted == null ? null : Math.max(t.fcp ?? 0, t.painted);
         await page.waitForSelector('[data-workbench][data-ready]', { timeout: 60_000 });
         r.dbReady = Number(await page.getAttribute('[data-workbench]', 'data-db-ms'));
+        await Promise.all(bodies);
       } else {
         await page.waitForFunction(() => performance.getEntriesByName('workbench-chart').length > 0, null, { timeout: 60_000 });
         r.permalinkChart = await page.evaluate(() => performance.getEntriesByName('workbench-chart')[0].startTime);
@@ -272,13 +275,14 @@ if (!chromiumPath) {
   writeFileSync(join(blankDir, 'index.html'), '<!doctype html><html lang="nl"><title>leeg</title><p>Leeg.</p></html>');
   const blank = await serveDir(blankDir);
   try {
-    for (const js of [true, false]) {
+    // BENCH_WORKBENCH_ONLY=1: only the workbench figures below.
+    for (const js of process.env.BENCH_WORKBENCH_ONLY === '1' ? [] : [true, false]) {
       await measure(browser, blank, '/', js);
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, blank, '/', js));
       rows.push(['(blank page)', js ? 'on' : 'off', '—', ms(median(runs.map((r) => r.fcp ?? NaN))), '—', '', '', '', '']);
     }
-    for (const path of PAGES) {
+    for (const path of process.env.BENCH_WORKBENCH_ONLY === '1' ? [] : PAGES) {
       const before = beforeChart(path);
       for (const js of [true, false]) {
         await measure(browser, served, path, js); // warm-up: server, disk cache of the OS, Chromium's code caches
