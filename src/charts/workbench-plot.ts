@@ -139,28 +139,11 @@ function drawRanking(input: DrawInput, known: WbRow[], fmt: (v: number | null) =
 
 const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-type Ring = [number, number][];
-
-/** Twice the signed planar area of a ring in lon/lat: positive when counter-clockwise. */
-const signedArea = (ring: Ring) => ring.reduce((s, [x, y], i) => { const [x2, y2] = ring[(i + 1) % ring.length]; return s + x * y2 - x2 * y; }, 0);
-
-/**
- * d3-geo (under Plot) reads a polygon on the sphere: an exterior ring must run clockwise, or it means the
- * whole globe outside the ring. GeoJSON (RFC 7946) writes exteriors counter-clockwise, so such an outline
- * filled the whole frame. Exterior rings clockwise, holes counter-clockwise.
- */
-export function rewindForD3(geometry: unknown): unknown {
-  const g = geometry as { type: string; coordinates: unknown };
-  const fix = (rings: Ring[]) => rings.map((r, i) => ((i === 0) === signedArea(r) > 0 ? [...r].reverse() : r));
-  if (g?.type === 'Polygon') return { ...g, coordinates: fix(g.coordinates as Ring[]) };
-  if (g?.type === 'MultiPolygon') return { ...g, coordinates: (g.coordinates as Ring[][]).map(fix) };
-  return geometry;
-}
 
 function drawMap(input: DrawInput, known: WbRow[], fmt: (v: number | null) => string, { document, width }: PlotOptions): Element {
   const values = new Map(known.map((r) => [r.geo_code, r.waarde!]));
   const breaks = classBreaks([...values.values()]);
-  const fc = { type: 'FeatureCollection', features: input.features!.map((f) => ({ ...f, type: 'Feature', geometry: rewindForD3(f.geometry) })) };
+  const fc = { type: 'FeatureCollection', features: input.features!.map((f) => ({ ...f, type: 'Feature' })) };
   const chosen = fc.features.filter((f) => values.has(f.properties.code));
   const w = Math.min(width, 560);
   return Plot.plot({

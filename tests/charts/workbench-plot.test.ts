@@ -5,7 +5,8 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { drawWorkbench, rewindForD3, type MapFeature, type WbRow } from '../../src/charts/workbench-plot.ts';
+import { drawWorkbench, type MapFeature, type WbRow } from '../../src/charts/workbench-plot.ts';
+import { rewindForD3 } from '../../src/pipeline/readers/boundaries.ts';
 import { metric } from '../../src/lib/metrics.ts';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;

@@ -42,7 +42,7 @@ export function readBoundaries(f: SourceFile): Boundary[] {
     }
     const name = String(feat.properties?.statnaam ?? code).trim();
     checkName(name, { file: f.rel, line: row, column: 'statnaam' });
-    return { code, name, geometry: { type: g.type, coordinates: round(g.coordinates) } };
+    return { code, name, geometry: rewindForD3({ type: g.type, coordinates: round(g.coordinates) }) as Boundary['geometry'] };
   });
 }
 
@@ -61,3 +61,22 @@ export function toGeoJson(regions: Boundary[]): string {
     .map((r) => ({ type: 'Feature', properties: { code: r.code, name: r.name }, geometry: r.geometry }));
   return `${JSON.stringify({ type: 'FeatureCollection', features })}\n`;
 }
+
+type Ring = number[][];
+
+/** Twice the signed planar area of a ring in lon/lat: positive when counter-clockwise. */
+const signedArea = (ring: Ring) => ring.reduce((s, [x, y], i) => { const [x2, y2] = ring[(i + 1) % ring.length]; return s + x * y2 - x2 * y; }, 0);
+
+/**
+ * d3-geo (under Plot, on every map of the site) reads a polygon on the sphere: an exterior ring must run clockwise, or it means the
+ * whole globe outside the ring. GeoJSON (RFC 7946) writes exteriors counter-clockwise, so such an outline
+ * filled the whole frame; the reader writes every outline in d3's order. Exterior rings clockwise, holes counter-clockwise.
+ */
+export function rewindForD3(geometry: unknown): unknown {
+  const g = geometry as { type: string; coordinates: unknown };
+  const fix = (rings: Ring[]) => rings.map((r, i) => ((i === 0) === signedArea(r) > 0 ? [...r].reverse() : r));
+  if (g?.type === 'Polygon') return { ...g, coordinates: fix(g.coordinates as Ring[]) };
+  if (g?.type === 'MultiPolygon') return { ...g, coordinates: (g.coordinates as Ring[][]).map(fix) };
+  return geometry;
+}
+
