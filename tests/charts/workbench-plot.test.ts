@@ -1,21 +1,28 @@
 /**
- * Workbench drawings on linkedom: a map of counter-clockwise (RFC 7946) outlines draws each outline inside
- * the frame — before the rings were rewound for d3-geo, each one filled the whole frame — and a ranking
- * draws one bar per known value, largest first.
+ * Workbench drawings on linkedom: a map of counter-clockwise (RFC 7946) outlines, as a data folder may hold
+ * them, draws each outline inside the frame once it has passed the boundaries reader and the warehouse GeoJSON
+ * (before the rings were rewound for d3-geo, each one filled the whole frame); a ranking draws one bar per
+ * known value, largest first.
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { drawWorkbench, type MapFeature, type WbRow } from '../../src/charts/workbench-plot.ts';
-import { rewindForD3 } from '../../src/pipeline/readers/boundaries.ts';
+import { readBoundaries, rewindForD3, toGeoJson } from '../../src/pipeline/readers/boundaries.ts';
 import { metric } from '../../src/lib/metrics.ts';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 const square = (x: number, y: number): [number, number][] => [[x, y], [x + 0.2, y], [x + 0.2, y + 0.2], [x, y + 0.2], [x, y]]; // counter-clockwise
-const features: MapFeature[] = [
-  { properties: { code: 'GM0001', name: 'A' }, geometry: { type: 'Polygon', coordinates: [square(5, 52)] } },
-  { properties: { code: 'GM0002', name: 'B' }, geometry: { type: 'Polygon', coordinates: [square(6, 53)] } },
-  { properties: { code: 'GM0003', name: 'C' }, geometry: { type: 'MultiPolygon', coordinates: [[square(5.5, 52.5)]] } },
-];
+const raw = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { statcode: 'GM0001', statnaam: 'A' }, geometry: { type: 'Polygon', coordinates: [square(5, 52)] } },
+    { type: 'Feature', properties: { statcode: 'GM0002', statnaam: 'B' }, geometry: { type: 'Polygon', coordinates: [square(6, 53)] } },
+    { type: 'Feature', properties: { statcode: 'GM0003', statnaam: 'C' }, geometry: { type: 'MultiPolygon', coordinates: [[square(5.5, 52.5)]] } },
+  ],
+};
+// Through the pipeline: the reader, then the warehouse's gemeente.geojson that the workbench loads.
+const regions = readBoundaries({ path: 'gemeente.geojson', rel: 'boundaries/2024/gemeente.geojson', bytes: new TextEncoder().encode(JSON.stringify(raw)) });
+const features = (JSON.parse(toGeoJson(regions)) as { features: MapFeature[] }).features;
 const row = (geo_code: string, waarde: number | null): WbRow => ({ geo_code, naam: geo_code, niveau: 'gemeente', jaar: 2024, waarde, status: 'definitief' });
 
 describe('workbench drawings', () => {
