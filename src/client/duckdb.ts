@@ -10,7 +10,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 
-export const TABLES = ['observations', 'geo', 'membership', 'indicators', 'herindelingen', 'taakvelden'] as const;
+/** Every warehouse table (the list of src/pipeline/datapackage.ts, which browser code cannot import; a test keeps them equal). */
+export const TABLES = ['observations', 'geo', 'membership', 'indicators', 'herindelingen', 'taakvelden', 'trend_series', 'trend_comparisons'] as const;
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },

@@ -4,7 +4,7 @@
  * starts on the next run).
  */
 import { columnsOf, toDelimited } from '../pipeline/delimited.ts';
-import { openWarehouse, type Db } from './duckdb.ts';
+import type { Db } from './duckdb.ts';
 import { forbiddenReason } from './sql-guard.ts';
 import { showConsoleChart } from './console-chart.ts';
 
@@ -46,7 +46,8 @@ export function initConsole() {
     status.textContent = dbP ? 'Bezig…' : 'DuckDB laden (eenmalig enkele MB’s)…';
     const t0 = performance.now();
     try {
-      dbP ??= openWarehouse();
+      // DuckDB (its JS, then its wasm) loads only for a query that passed the guard.
+      dbP ??= import('./duckdb.ts').then((m) => m.openWarehouse());
       const { db } = await dbP;
       const con = await db.connect();
       const table = await new Promise<Awaited<ReturnType<typeof con.query>>>((resolve, reject) => {
