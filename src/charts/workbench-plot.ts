@@ -113,17 +113,20 @@ function drawRanking(input: DrawInput, known: WbRow[], fmt: (v: number | null) =
   const sorted = [...known].sort((a, b) => b.waarde! - a.waarde! || (a.naam < b.naam ? -1 : 1));
   const narrow = width < 480;
   const barH = 22;
+  const label = (c: string) => shorten(displayName(sorted.find((r) => r.geo_code === c)!), narrow ? 16 : 28);
+  // Room for the longest name (about 0.6 em a character), so no name is cut at the left edge.
+  const longest = Math.max(0, ...sorted.map((r) => label(r.geo_code).length));
   return Plot.plot({
     document,
     width,
     height: Math.max(80, sorted.length * barH + 36),
-    marginLeft: narrow ? 110 : 190,
+    marginLeft: Math.min(Math.round(width * 0.45), Math.ceil(longest * FONT_SIZE * 0.62) + 10),
     marginRight: narrow ? 64 : 80,
     marginTop: 24,
     marginBottom: 12,
     style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
     x: { axis: null, zero: true, nice: true },
-    y: { domain: sorted.map((r) => r.geo_code), tickFormat: (c: string) => shorten(displayName(sorted.find((r) => r.geo_code === c)!), narrow ? 16 : 28), label: null, tickSize: 0 },
+    y: { domain: sorted.map((r) => r.geo_code), tickFormat: label, label: null, tickSize: 0 },
     marks: [
       Plot.barX(sorted, {
         y: 'geo_code', x: 'waarde', insetTop: 3, insetBottom: 3,
