@@ -42,7 +42,8 @@ export function initWorkbench() {
   const embed = root.hasAttribute('data-embed');
   const fig = $('figure.chart')!;
   const status = $('[data-status]')!;
-  let state = stateFromQuery(location.search, years);
+  const opening = JSON.parse(root.dataset.opening ?? '{}') as Partial<WorkbenchState>;
+  let state = stateFromQuery(location.search, years, opening);
   let last: { input: DrawInput; rows: WbRow[]; sql: string } | null = null;
   const features = new Map<string, Promise<MapFeature[] | undefined>>();
 

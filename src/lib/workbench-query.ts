@@ -28,15 +28,19 @@ export interface WorkbenchState {
   year: number;
 }
 
-/** The first chart a reader sees: Nederland and the jeugdregio's on the headline metric. */
-export function defaultState(years: { min: number; max: number }): WorkbenchState {
-  return { metric: HEADLINE_METRIC, places: ['NL01', 'regios'], from: years.min, to: years.max, view: 'lijnen', year: years.max };
+/**
+ * The first chart a reader sees: Nederland and the jeugdregio's on the headline metric. `opening` is what the
+ * build found to have figures (src/lib/workbench-opening.ts): another metric and its own years when the headline
+ * has none in this warehouse, so the page never opens on an empty chart.
+ */
+export function defaultState(years: { min: number; max: number }, opening: Partial<WorkbenchState> = {}): WorkbenchState {
+  return { metric: HEADLINE_METRIC, places: ['NL01', 'regios'], from: years.min, to: years.max, view: 'lijnen', year: years.max, ...opening };
 }
 
 /** State from a query string; anything unknown or malformed falls back to the default (never runs as SQL). */
-export function stateFromQuery(search: string, years: { min: number; max: number }): WorkbenchState {
+export function stateFromQuery(search: string, years: { min: number; max: number }, opening: Partial<WorkbenchState> = {}): WorkbenchState {
   const q = new URLSearchParams(search);
-  const d = defaultState(years);
+  const d = defaultState(years, opening);
   const yr = (v: string | null, fallback: number) => {
     const n = v && /^\d{4}$/.test(v) ? Number(v) : NaN;
     return Number.isFinite(n) && n >= years.min && n <= years.max ? n : fallback;
