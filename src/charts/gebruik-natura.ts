@@ -6,7 +6,7 @@
  */
 import { indicator } from '../pipeline/indicators.ts';
 import { change, formatPercent, formatYear } from '../lib/format.ts';
-import { OBS_CTE, PLACES_CTE, ROLE_STYLE, caveatsOf, capitalise, inPlace, legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, type Series } from './shared.ts';
+import { OBS_CTE, PLACES_CTE, placeLabel, placeSeries, caveatsOf, capitalise, inPlace, legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, type Series } from './shared.ts';
 import type { ChartContext, ChartDef, PlotOptions } from './types.ts';
 
 export interface NaturaRow {
@@ -39,15 +39,7 @@ ORDER BY p.ord, jaar`;
 export const columns = ['ord', 'geo_code', 'naam', 'niveau', 'jaar', 'aandeel', 'status'];
 export const indicators = ['aandeel_jongeren_jeugdhulp_in_natura'];
 
-const labelOf = (r: NaturaRow) => (r.niveau === 'jeugdregio' ? `Jeugdregio ${r.naam}` : r.naam);
-
-function seriesOf(rows: NaturaRow[]): Series<NaturaRow>[] {
-  const ords = [...new Set(rows.filter((r) => r.aandeel != null).map((r) => r.ord))].sort();
-  return ords.map((ord) => {
-    const sub = rows.filter((r) => r.ord === ord);
-    return { key: ord, label: labelOf(sub[0]), rows: sub, ...ROLE_STYLE[ord] };
-  });
-}
+const seriesOf = (rows: NaturaRow[]): Series<NaturaRow>[] => placeSeries(rows, 'aandeel');
 
 export const hasData = (rows: NaturaRow[]) => rows.some((r) => r.ord === 1 && r.aandeel != null);
 
@@ -60,7 +52,7 @@ export function plot(rows: NaturaRow[], options: PlotOptions): Element {
       yLabel: '% van de jongeren tot 18 jaar',
       yFormat: (v) => formatPercent(v, 0),
       valueFormat: (v) => formatPercent(v, 1),
-      title: (r) => `${labelOf(r)}, ${formatYear(r.jaar)}: ${formatPercent(r.aandeel)}`,
+      title: (r) => `${placeLabel(r)}, ${formatYear(r.jaar)}: ${formatPercent(r.aandeel)}`,
     },
     options,
   );
@@ -94,7 +86,7 @@ export const empty = (ctx: ChartContext) =>
 export function table(rows: NaturaRow[], ctx: ChartContext) {
   const all = [...new Set(rows.map((r) => r.ord))].sort().map((ord) => {
     const sub = rows.filter((r) => r.ord === ord);
-    return { label: labelOf(sub[0]), rows: sub };
+    return { label: placeLabel(sub[0]), rows: sub };
   });
   return pivotByYear(`Aandeel jongeren tot 18 jaar met jeugdhulp in natura, ${placeName(ctx.geo)} en vergelijking`, all, (r) => formatPercent(r.aandeel));
 }

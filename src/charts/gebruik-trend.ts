@@ -1,6 +1,6 @@
 import { change, formatChange, formatNumber, formatPercent, formatYear } from '../lib/format.ts';
 import {
-  NOTE_CORONA, NOTE_WOONPLAATS, OBS_CTE, PLACES_CTE, ROLE_STYLE, caveatsOf, capitalise, inPlace, legendOf, lineChart,
+  NOTE_CORONA, NOTE_WOONPLAATS, OBS_CTE, PLACES_CTE, placeSeries, caveatsOf, capitalise, inPlace, legendOf, lineChart,
   noDataSentence, pivotByYear, placeName, provisional, type Series,
 } from './shared.ts';
 import type { ChartContext, ChartDef, ExploreSpec, PlotOptions } from './types.ts';
@@ -46,12 +46,7 @@ function seriesOf(rows: GebruikRow[]): Series<GebruikRow>[] {
   const m = mode(rows);
   const usable = rows.filter((r) => (m === 'aandeel' ? r.aandeel != null : r.jongeren != null));
   const ords = [...new Set(usable.map((r) => r.ord))].sort();
-  const keep = m === 'aandeel' ? ords : ords.slice(0, 1);
-  return keep.map((ord) => {
-    const sub = rows.filter((r) => r.ord === ord);
-    const st = ROLE_STYLE[ord];
-    return { key: ord, label: sub[0].niveau === 'jeugdregio' ? `Jeugdregio ${sub[0].naam}` : sub[0].naam, rows: sub, ...st };
-  });
+  return placeSeries(rows, m === 'aandeel' ? 'aandeel' : 'jongeren', m === 'aandeel' ? ords : ords.slice(0, 1));
 }
 
 /** The place's own figures: a page does not get a box that only shows Nederland. */

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { change, formatChange, formatEuro, formatEuroExact, formatNumber, formatYear } from '../lib/format.ts';
 import {
-  FONT_SIZE, NOTE_CORONA, NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, PLACES_CTE, ROLE_STYLE, caveatsOf, capitalise, costFlagNotice, inPlace,
+  FONT_SIZE, NOTE_CORONA, NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, PLACES_CTE, ROLE_STYLE, placeLabel, placeSeries, caveatsOf, capitalise, costFlagNotice, inPlace,
   legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, years, type Series,
 } from './shared.ts';
 import type { ChartContext, ChartDef, ExploreSpec, LegendItem, PlotOptions } from './types.ts';
@@ -48,15 +48,7 @@ ORDER BY p.ord, jaar`;
 export const columns = ['ord', 'geo_code', 'naam', 'niveau', 'jaar', 'netto', 'inwoners', 'per_inwoner', 'vlag', 'aandeel_baten', 'elders', 'status'];
 export const indicators = ['netto_jeugdhulp_per_inwoner_jaarrekening', 'netto_jeugdhulp_jaarrekening', 'bevolking_totaal'];
 
-const label = (r: PerInwonerRow) => (r.niveau === 'jeugdregio' ? `Jeugdregio ${r.naam}` : r.naam);
-
-function seriesOf(rows: PerInwonerRow[]): Series<PerInwonerRow>[] {
-  const ords = [...new Set(rows.filter((r) => r.per_inwoner != null).map((r) => r.ord))].sort();
-  return ords.map((ord) => {
-    const sub = rows.filter((r) => r.ord === ord);
-    return { key: ord, label: label(sub[0]), rows: sub, ...ROLE_STYLE[ord] };
-  });
-}
+const seriesOf = (rows: PerInwonerRow[]): Series<PerInwonerRow>[] => placeSeries(rows, 'per_inwoner');
 
 export const hasData = (rows: PerInwonerRow[]) => rows.some((r) => r.per_inwoner != null);
 
@@ -74,16 +66,16 @@ function bars(rows: PerInwonerRow[], { document, width }: PlotOptions): Element 
     marginBottom: 28,
     style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
     x: { zero: true, nice: true, label: null, tickFormat: (v: number) => formatEuro(v), ticks: narrow ? 3 : 5 },
-    y: { domain: known.map(label), axis: null },
+    y: { domain: known.map(placeLabel), axis: null },
     marks: [
       Plot.gridX({ ticks: narrow ? 3 : 5, strokeOpacity: 0.12 }),
       Plot.barX(known, {
-        y: label, x: 'per_inwoner', fill: (r: PerInwonerRow) => ROLE_STYLE[r.ord].color, insetTop: 17, insetBottom: 3,
-        title: (r: PerInwonerRow) => `${label(r)}, ${formatYear(r.jaar)}: ${formatEuro(r.per_inwoner)} per inwoner`,
+        y: placeLabel, x: 'per_inwoner', fill: (r: PerInwonerRow) => ROLE_STYLE[r.ord].color, insetTop: 17, insetBottom: 3,
+        title: (r: PerInwonerRow) => `${placeLabel(r)}, ${formatYear(r.jaar)}: ${formatEuro(r.per_inwoner)} per inwoner`,
       }),
       // The name above its bar and the figure at its end: no legend to look up.
-      Plot.text(known, { y: label, x: 0, text: label, textAnchor: 'start', dy: -11, fill: 'currentColor', frameAnchor: 'left' }),
-      Plot.text(known, { y: label, x: 'per_inwoner', text: (r: PerInwonerRow) => formatEuro(r.per_inwoner), textAnchor: 'start', dx: 4, dy: 7, fill: 'currentColor', fontWeight: 600 }),
+      Plot.text(known, { y: placeLabel, x: 0, text: placeLabel, textAnchor: 'start', dy: -11, fill: 'currentColor', frameAnchor: 'left' }),
+      Plot.text(known, { y: placeLabel, x: 'per_inwoner', text: (r: PerInwonerRow) => formatEuro(r.per_inwoner), textAnchor: 'start', dx: 4, dy: 7, fill: 'currentColor', fontWeight: 600 }),
       Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
     ],
   }) as unknown as Element;
@@ -98,7 +90,7 @@ export function plot(rows: PerInwonerRow[], options: PlotOptions): Element {
       y: 'per_inwoner',
       yLabel: 'netto euro per inwoner',
       yFormat: (v) => formatEuro(v),
-      title: (r) => `${label(r)}, ${formatYear(r.jaar)}: ${formatEuro(r.per_inwoner)} per inwoner`,
+      title: (r) => `${placeLabel(r)}, ${formatYear(r.jaar)}: ${formatEuro(r.per_inwoner)} per inwoner`,
       breaks: [{ year: 2023, label: 'nieuwe taakvelden' }],
       corona: true,
     },
@@ -115,7 +107,7 @@ export function summary(rows: PerInwonerRow[], ctx: ChartContext): string {
   if (!own.length) {
     const base = empty(ctx, rows);
     const other = rows.filter((r) => r.per_inwoner != null).sort((a, b) => b.jaar - a.jaar || a.ord - b.ord)[0];
-    return other ? `${base} Ter vergelijking: ${other.ord === 3 ? 'landelijk' : `in ${label(other).replace('Jeugdregio', 'jeugdregio')}`} was het in ${other.jaar} netto ${formatEuro(other.per_inwoner)} per inwoner.` : base;
+    return other ? `${base} Ter vergelijking: ${other.ord === 3 ? 'landelijk' : `in ${placeLabel(other).replace('Jeugdregio', 'jeugdregio')}`} was het in ${other.jaar} netto ${formatEuro(other.per_inwoner)} per inwoner.` : base;
   }
   const last = own[own.length - 1];
   let s = `${capitalise(inPlace(ctx.geo))} ging in ${last.jaar} netto ${formatEuro(last.per_inwoner)} per inwoner naar individuele jeugdhulp`;
@@ -151,7 +143,7 @@ export function table(rows: PerInwonerRow[], ctx: ChartContext) {
     `Netto uitgaven individuele jeugdhulp per inwoner (jaarrekening), ${placeName(ctx.geo)}${ords.length > 1 ? ' en vergelijking' : ''}`,
     ords.map((ord) => {
       const sub = rows.filter((r) => r.ord === ord);
-      return { label: label(sub[0]), rows: sub };
+      return { label: placeLabel(sub[0]), rows: sub };
     }),
     (r) =>
       r.per_inwoner == null

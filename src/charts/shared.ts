@@ -148,6 +148,25 @@ export interface Series<R> {
   symbol: SymbolName;
 }
 
+/** A place row of PLACES_CTE: its role (ord 1 place, 2 region, 3 Nederland), name and level. */
+interface PlaceRow {
+  ord: number;
+  naam: string;
+  niveau: string;
+}
+
+/** "Jeugdregio Eemland" for a region, the plain name otherwise. */
+export const placeLabel = (r: { naam: string; niveau: string }) => (r.niveau === 'jeugdregio' ? `Jeugdregio ${r.naam}` : r.naam);
+
+/** One series per place role that has a value in `column`, in role order, styled by its role. */
+export function placeSeries<R extends PlaceRow & Record<string, unknown>>(rows: R[], column: keyof R, ords?: number[]): Series<R>[] {
+  const keep = ords ?? [...new Set(rows.filter((r) => r[column] != null).map((r) => r.ord))].sort();
+  return keep.map((ord) => {
+    const sub = rows.filter((r) => r.ord === ord);
+    return { key: ord, label: placeLabel(sub[0]), rows: sub, ...ROLE_STYLE[ord] };
+  });
+}
+
 export interface LineChartSpec<R extends Row> {
   series: Series<R>[];
   x: keyof R & string;
