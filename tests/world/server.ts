@@ -5,8 +5,8 @@
  * up to 100 000 rows with `@odata.nextLink` (and `$count=true`, `$top`), an unknown v4 table answered with an empty result (not a 404),
  * cartomap GeoJSON. `$filter` is evaluated by the fake server's evaluator (tests/fetch/helpers/fake-cbs.ts).
  */
+import { listenLoopback } from '../helpers/loopback.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { applyFilter, type Row } from '../fetch/helpers/fake-cbs.ts';
 import type { World } from './generate.ts';
 
@@ -126,13 +126,7 @@ export async function startWorldServer(world: World, opts: WorldServerOptions = 
     send(res, 200, JSON.stringify(body), { 'last-modified': 'Tue, 01 Jul 2025 10:00:00 GMT' });
   };
   const server = createServer(handle);
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  srv.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  srv.close = () =>
-    new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    });
+  Object.assign(srv, await listenLoopback(server));
   return srv;
 }
 

@@ -9,8 +9,8 @@
  * 500, a body cut off mid-way, invalid JSON, a hang, redirects, oversized bodies and next-page links that leave
  * the host, repeat pages or never end. Everything it is asked is logged, so tests can bound request counts.
  */
+import { listenLoopback } from '../../helpers/loopback.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 export type Row = Record<string, unknown>;
 
@@ -110,13 +110,7 @@ export async function startFakeCbs(init: Partial<Pick<FakeCbs, 'v3' | 'v4' | 'ge
     // A little latency, so that concurrent requests overlap.
     setTimeout(() => handle(fake, req, res), 5);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  Object.assign(fake, await listenLoopback(server));
   return fake;
 }
 
