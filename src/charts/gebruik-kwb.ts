@@ -57,7 +57,7 @@ JOIN regio r ON r.jz = l.jeugdregio_code
 JOIN geo g ON g.geo_code = a.geo_code
 JOIN geo rg ON rg.geo_code = r.jz
 LEFT JOIN o n ON n.geo_code = a.geo_code AND n.period = a.period AND n.indicator = 'kwb_jongeren_jeugdzorg'
-ORDER BY a.value DESC, g.name`;
+ORDER BY aandeel DESC, naam`;
 
 export const columns = ['geo_code', 'naam', 'regio', 'jaar', 'aandeel', 'jongeren', 'rang', 'van', 'mediaan', 'eigen', 'voor_regio', 'status'];
 export const indicators = ['kwb_aandeel_jongeren_jeugdzorg', 'kwb_jongeren_jeugdzorg'];

@@ -27,13 +27,12 @@ export const definition = indicator('aandeel_jongeren_jeugdhulp_in_natura').defi
 
 /** Only the years in which the place itself has a figure: the comparison is for the same year. */
 export const sql = `WITH ${OBS_CTE},
-${PLACES_CTE},
-eigen AS (SELECT period FROM o WHERE indicator = 'aandeel_jongeren_jeugdhulp_in_natura' AND geo_code = $geo AND value IS NOT NULL)
+${PLACES_CTE}
 SELECT p.ord, g.geo_code, g.name AS naam, g.level AS niveau, v.period AS jaar, v.value AS aandeel, v.status
 FROM places p
 JOIN geo g ON g.geo_code = p.geo_code
 JOIN o v ON v.geo_code = p.geo_code AND v.indicator = 'aandeel_jongeren_jeugdhulp_in_natura'
-WHERE v.period IN (SELECT period FROM eigen)
+JOIN o eigen ON eigen.geo_code = $geo AND eigen.indicator = v.indicator AND eigen.period = v.period AND eigen.value IS NOT NULL
 ORDER BY p.ord, jaar`;
 
 export const columns = ['ord', 'geo_code', 'naam', 'niveau', 'jaar', 'aandeel', 'status'];

@@ -78,15 +78,14 @@ export function renderChart(chart: ChartDef<Row>, code: string): Promise<Rendere
   const key = `${warehouseDir()}|${chart.id}|${code}`;
   let p = memo.get(key);
   if (!p) {
-    p = render(chart, code);
+    p = query(chart.sql, { geo: code }).then((rows) => render(chart, code, rows));
     memo.set(key, p);
   }
   return p;
 }
 
-async function render(chart: ChartDef<Row>, code: string): Promise<RenderedChart> {
+async function render(chart: ChartDef<Row>, code: string, rows: Row[]): Promise<RenderedChart> {
   const ctx = await contextFor(code);
-  const rows = await query(chart.sql, { geo: code });
   const hasData = chart.hasData(rows);
   // Charts that draw other places beside this one return geo_code; the others show this place only.
   const ownData = hasData && (!chart.columns.includes('geo_code') || chart.hasData(rows.filter((r) => r.geo_code === code)));
@@ -123,9 +122,77 @@ async function render(chart: ChartDef<Row>, code: string): Promise<RenderedChart
 }
 
 /**
- * Every chart for every place, started together so both warehouse connections stay busy; the results
- * land in the memo that pages, embeds and downloads read. Returns them in chart-major order.
+ * Every chart for every place: one query per chart for all places (see batchSql), split per place into
+ * the memo that pages, embeds and downloads read. Returns them in chart-major order.
  */
-export function renderAll(charts: ChartDef<Row>[], codes: string[]): Promise<RenderedChart[]> {
+export async function renderAll(charts: ChartDef<Row>[], codes: string[]): Promise<RenderedChart[]> {
+  await Promise.all(charts.map(async (chart) => {
+    const todo = codes.filter((g) => !memo.has(`${warehouseDir()}|${chart.id}|${g}`));
+    const perPlace = todo.length > 1 ? await batchRows(chart, todo) : null;
+    if (!perPlace) return;
+    for (const g of todo) memo.set(`${warehouseDir()}|${chart.id}|${g}`, render(chart, g, perPlace.get(g) ?? []));
+  }));
   return Promise.all(charts.flatMap((c) => codes.map((g) => renderChart(c, g))));
+}
+
+/**
+ * The chart's own SQL for many places in one statement: the per-place query as a LATERAL subquery over the
+ * list of codes, and its final ORDER BY applied again outside (a subquery's order is not kept). A build runs
+ * each chart once instead of once per place: 13 queries instead of 5 000, each of which re-read the whole
+ * observations table. Null when the chart's ORDER BY does not name output columns only, so it cannot be
+ * re-applied; the caller then runs the chart per place. Tests check both ways give the same rows.
+ */
+export function batchSql(chart: ChartDef<Row>, codes: string[]): string | null {
+  const order = outerOrder(chart);
+  if (order === null || codes.length === 0) return null;
+  const list = codes.map((g, i) => `(${i}, '${g.replaceAll("'", "''")}')`).join(', ');
+  return `SELECT __p.geo AS __geo, __s.* FROM (VALUES ${list}) __p(i, geo), LATERAL (${chart.sql.replaceAll('$geo', '__p.geo')}) __s
+ORDER BY __p.i${order ? `, ${order}` : ''}`;
+}
+
+/**
+ * The chart's final ORDER BY (outside every parenthesis and string) with table prefixes dropped, when every
+ * term is an output column; '' when the statement has none; null when a term is anything else.
+ */
+function outerOrder(chart: ChartDef<Row>): string | null {
+  const sql = chart.sql.trim();
+  let depth = 0;
+  let quoted = false;
+  let last = -1;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i];
+    if (c === "'") quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && /^ORDER\s+BY\b/i.test(sql.slice(i, i + 12)) && /\W/.test(sql[i - 1] ?? ' ')) last = i;
+  }
+  if (last < 0) return '';
+  const terms = sql
+    .slice(last)
+    .replace(/^ORDER\s+BY\s+/i, '')
+    .split(',')
+    .map((t) => /^\s*(?:\w+\.)?(\w+)((?:\s+(?:ASC|DESC))?(?:\s+NULLS\s+(?:FIRST|LAST))?)\s*$/i.exec(t));
+  if (terms.some((t) => !t || !chart.columns.includes(t[1]))) return null;
+  return terms.map((t) => `__s.${t![1]}${t![2]}`).join(', ');
+}
+
+async function batchRows(chart: ChartDef<Row>, codes: string[]): Promise<Map<string, Row[]> | null> {
+  const sql = batchSql(chart, codes);
+  if (!sql) return null;
+  const out = new Map<string, Row[]>();
+  for (const { __geo, ...row } of await query(sql)) {
+    const code = String(__geo);
+    if (!out.has(code)) out.set(code, []);
+    out.get(code)!.push(row);
+  }
+  // A tripwire against the engine: LATERAL subqueries are decorrelated by DuckDB, and two of its rewrites once
+  // returned other rows than the plain query did. The first and last place are checked on every build.
+  for (const code of new Set([codes[0], codes[codes.length - 1]])) {
+    const plain = await query(chart.sql, { geo: code });
+    if (JSON.stringify(plain) !== JSON.stringify(out.get(code) ?? [])) {
+      throw new Error(`chart ${chart.id}: its SQL run for all places at once gives other rows for ${code} than run for ${code} alone; rewrite the SQL (see batchSql in src/lib/render.ts)`);
+    }
+  }
+  return out;
 }

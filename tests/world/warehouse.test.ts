@@ -10,9 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/charts/index.ts';
 import { EFFECT_SPECS } from '../../src/charts/maatregelen-effect.ts';
 import { renderChart } from '../../src/lib/render.ts';
-import { query } from '../../src/lib/warehouse.ts';
+import { allGeo, query } from '../../src/lib/warehouse.ts';
 import { isAdditive } from '../../src/pipeline/indicators.ts';
 import { SYNTHETIC_MARKER } from '../../src/pipeline/synthetic.ts';
+import { expectBatchEqualsPerPlace } from '../helpers/render-batch.ts';
 import { WORLD_RAW, WORLD_WAREHOUSE, worldSkipReason } from './build.ts';
 
 const skip = worldSkipReason();
@@ -109,6 +110,11 @@ describe.skipIf(Boolean(skip))('the synthetic world, built', () => {
       if (geo === 'NL01') expect(roundNumbers(r.svg!.wide)).toMatchSnapshot();
     });
   }
+
+  it.each(CHARTS.map((c) => [c.id, c] as const))('%s gives every place, in one query for all, the rows of its own query', async (_id, chart) => {
+    const codes = (await allGeo()).map((g) => g.geo_code);
+    expect(await expectBatchEqualsPerPlace(chart, codes)).toBeGreaterThan(0);
+  }, 120_000);
 
   it.each(EFFECT_SPECS.map((s) => [s.id, s] as const))('the 2022 analysis %s has a band and a fit for Nederland and all 42 jeugdregio’s', async (id, spec) => {
     const comparisons = await query(`SELECT * FROM trend_comparisons WHERE analysis = '${id}' AND (geo_code = 'NL01' OR geo_code LIKE 'JZ%') ORDER BY geo_code`);
