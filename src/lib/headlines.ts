@@ -3,7 +3,7 @@
  * with the years it covers, so a number is never shown without its period.
  */
 import { OBS_CTE } from '../charts/shared.ts';
-import { query } from './warehouse.ts';
+import { query, warehouseDir } from './warehouse.ts';
 
 export interface Point {
   jaar: number;
@@ -46,16 +46,30 @@ export async function valueIn(indicator: string, year: number, geo = 'NL01'): Pr
   return r[0]?.v ?? null;
 }
 
-/** The newest known value of several indicators for several places, in one query: key "indicator|geo". */
+const latestCache = new Map<string, Promise<Map<string, Point>>>();
+
+/**
+ * The newest known value of several indicators for several places: key "indicator|geo". One query per
+ * list of indicators for every place, kept for the build: each place's briefing asks for the same list.
+ */
 export async function latestValues(indicators: string[], geos: string[]): Promise<Map<string, Point>> {
-  const list = (xs: string[]) => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ');
-  const rows = await query<Point & { indicator: string; geo_code: string } & Record<string, string | number>>(
-    `WITH ${OBS_CTE}
-     SELECT indicator, geo_code, period AS jaar, value AS waarde, status FROM o
-     WHERE indicator IN (${list(indicators)}) AND geo_code IN (${list(geos)}) AND value IS NOT NULL
-     QUALIFY row_number() OVER (PARTITION BY indicator, geo_code ORDER BY period DESC) = 1`,
-  );
-  return new Map(rows.map((r) => [`${r.indicator}|${r.geo_code}`, { jaar: r.jaar, waarde: r.waarde, status: r.status }]));
+  const key = `${warehouseDir()}|${indicators.join(',')}`;
+  let all = latestCache.get(key);
+  if (!all) {
+    const list = indicators.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ');
+    all = query<Point & { indicator: string; geo_code: string } & Record<string, string | number>>(
+      `WITH ${OBS_CTE}
+       SELECT indicator, geo_code, period AS jaar, value AS waarde, status FROM o
+       WHERE indicator IN (${list}) AND value IS NOT NULL
+       QUALIFY row_number() OVER (PARTITION BY indicator, geo_code ORDER BY period DESC) = 1`,
+    ).then((rows) => new Map(rows.map((r) => [`${r.indicator}|${r.geo_code}`, { jaar: r.jaar, waarde: r.waarde, status: r.status }])));
+    latestCache.set(key, all);
+    all.catch(() => latestCache.delete(key));
+  }
+  const found = await all;
+  const out = new Map<string, Point>();
+  for (const i of indicators) for (const g of geos) if (found.has(`${i}|${g}`)) out.set(`${i}|${g}`, found.get(`${i}|${g}`)!);
+  return out;
 }
 
 /** Every known value of an indicator for a place, oldest first. */

@@ -7,7 +7,7 @@
  * The folder is `$JEUGDHULP_WAREHOUSE`, default `public/data` (where the pipeline writes).
  * Never imported by browser code.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES } from '../pipeline/datapackage.ts';
@@ -126,16 +126,22 @@ export interface DataPackageInfo {
   title?: string;
 }
 
-/** The whole datapackage.json of the warehouse (the /data page lists its resources and sources). */
-export function datapackageFull(dir = warehouseDir()): Record<string, any> | null {
+let parsed: { key: string; value: Record<string, any> } | undefined;
+
+/** The whole datapackage.json of the warehouse (the /data page lists its resources and sources); shared, read only. */
+export function datapackageFull(dir = warehouseDir()): Readonly<Record<string, any>> | null {
   const file = resolve(dir, 'datapackage.json');
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+  if (!existsSync(file)) return null;
+  // Every page reads it (the sample and synthetic marks): parsed once per version of the file.
+  const st = statSync(file);
+  const key = `${file}|${st.mtimeMs}|${st.size}`;
+  if (parsed?.key !== key) parsed = { key, value: JSON.parse(readFileSync(file, 'utf8')) };
+  return parsed.value;
 }
 
 export function datapackage(dir = warehouseDir()): DataPackageInfo {
-  const file = resolve(dir, 'datapackage.json');
-  if (!existsSync(file)) return { sample: false, synthetic: false };
-  const d = JSON.parse(readFileSync(file, 'utf8'));
+  const d = datapackageFull(dir);
+  if (!d) return { sample: false, synthetic: false };
   return { sample: d.sample === true, synthetic: d.synthetic === true, boundary_year: d.boundary_year, temporal: d.temporal, title: d.title };
 }
 
@@ -231,13 +237,22 @@ async function membershipMaxYear(): Promise<number> {
   return maxMemberYear;
 }
 
+let newestRegions: { dir: string; byGemeente: Promise<Map<string, string>> } | undefined;
+
 /** The jeugdregio a gemeente belongs to in the newest year of the membership table. */
 export async function regionOf(gemeenteCode: string): Promise<GeoRow | undefined> {
-  const r = await query<{ code: string }>(
-    'SELECT jeugdregio_code AS code FROM membership WHERE gemeente_code = $geo ORDER BY year DESC LIMIT 1',
-    { geo: gemeenteCode },
-  );
-  return r[0] ? getGeo(r[0].code) : undefined;
+  const dir = warehouseDir();
+  // One query for every gemeente: a build asks this for each of its pages.
+  if (!newestRegions || newestRegions.dir !== dir) {
+    newestRegions = {
+      dir,
+      byGemeente: query<{ gm: string; jz: string }>(
+        'SELECT gemeente_code AS gm, jeugdregio_code AS jz FROM membership QUALIFY row_number() OVER (PARTITION BY gemeente_code ORDER BY year DESC) = 1',
+      ).then((rows) => new Map(rows.map((r) => [r.gm, r.jz]))),
+    };
+  }
+  const code = (await newestRegions.byGemeente).get(gemeenteCode);
+  return code ? getGeo(code) : undefined;
 }
 
 /** Which indicators have at least one non-null value for a place (used to say "geen cijfers"). */
