@@ -84,7 +84,8 @@ export default defineConfig({
   output: 'static',
   site: process.env.SITE_URL || 'https://jeugdhulp-in-beeld.nl',
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages wait on file writes, DuckDB and the Open Graph workers: several in flight keep both cores busy.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   integrations: [serveWarehouse(), sitemap(), hostHeaders()],
   vite: {

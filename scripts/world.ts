@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { SOURCES, type Source } from '../src/fetch/sources.ts';
 import { DEFAULT_SEED, generateWorld, rowCounts, worldAvailable, type World } from '../tests/world/generate.ts';
 import { startWorldServer } from '../tests/world/server.ts';
+import { astroBuildArgs } from './build-site.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -153,7 +154,7 @@ async function main(): Promise<number> {
     if ((await run('npm run build:data', ['scripts/build-data.ts', '--data', raw, '--out', warehouse], { JEUGDHULP_DATA_DIR: '' })) !== 0) return 1;
     if (args.site) {
       const site = resolve(args.site);
-      if ((await run('astro build', [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], { JEUGDHULP_WAREHOUSE: warehouse })) !== 0) return 1;
+      if ((await run('astro build', astroBuildArgs(['--outDir', site]), { JEUGDHULP_WAREHOUSE: warehouse })) !== 0) return 1;
     }
     console.error(`world: done in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${raw}, ${warehouse}${args.site ? `, ${resolve(args.site)}` : ''}`);
     if (args['keep-serving']) {

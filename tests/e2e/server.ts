@@ -26,6 +26,7 @@ import { delimiter, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { headersFor, parseHeadersFile, type Host } from './host-headers.ts';
+import { astroBuildArgs } from '../../scripts/build-site.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The built site: dist/, or $JEUGDHULP_DIST (built there with `astro build --outDir` when needed). */
@@ -83,7 +84,7 @@ export function ensureBuilt(log: (s: string) => void = console.log): string {
   const why = staleReason();
   if (why) {
     log(`e2e: ${why}; running astro build …`);
-    const s = run('astro build', [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', DIST]);
+    const s = run('astro build', astroBuildArgs(['--outDir', DIST]));
     did.push(`astro build in ${s.toFixed(1)} s`);
   }
   return did.length ? did.join(', ') : `${DIST} is up to date`;
