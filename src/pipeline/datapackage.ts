@@ -156,6 +156,12 @@ export const TABLES: Record<string, TableSpec> = {
 
 const LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Naamsvermelding 4.0 — Bron: CBS' };
 
+/** The gzipped copy of a text file, when the writer made one: path, bytes and hash (a custom property). */
+function gzipOf(path: string, hashes: Record<string, string>, sizes: Record<string, number>) {
+  const gz = `${path}.gz`;
+  return sizes[gz] === undefined ? {} : { gzip: { path: gz, bytes: sizes[gz], hash: `sha256:${hashes[gz]}` } };
+}
+
 /** Frictionless Data Package: schema, units, definitions, sources and a sha256 per file. No clock: reproducible. */
 export function datapackage(w: Warehouse, hashes: Record<string, string>, sizes: Record<string, number>) {
   // A loop, not Math.min(...periods): a full warehouse has more observations than a call can take arguments.
@@ -175,13 +181,13 @@ export function datapackage(w: Warehouse, hashes: Record<string, string>, sizes:
         name: `${name}-excel-nl`, path: `${name}.excel-nl.csv`, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8-sig',
         dialect: { delimiter: ';', header: true, lineTerminator: '\r\n' }, decimalChar: ',', ...base,
       },
-    ].map((r) => ({ ...r, bytes: sizes[r.path], hash: `sha256:${hashes[r.path]}` }));
+    ].map((r) => ({ ...r, bytes: sizes[r.path], hash: `sha256:${hashes[r.path]}`, ...gzipOf(r.path, hashes, sizes) }));
   });
   const geometry = w.geometry.map((g) => ({
     name: `${g.level}-grenzen`, path: `${g.level}.geojson`, format: 'geojson', mediatype: 'application/geo+json', profile: 'data-resource',
     title: `Grenzen van de ${g.level === 'gemeente' ? 'gemeenten' : 'jeugdregio’s'} (${g.year})`,
     description: 'Vereenvoudigde CBS-geometrie (cartomap), WGS84, coördinaten op 4 decimalen; properties code en name.',
-    bytes: sizes[`${g.level}.geojson`], hash: `sha256:${hashes[`${g.level}.geojson`]}`,
+    bytes: sizes[`${g.level}.geojson`], hash: `sha256:${hashes[`${g.level}.geojson`]}`, ...gzipOf(`${g.level}.geojson`, hashes, sizes),
   }));
   return {
     // GeoJSON is not tabular: with map outlines the package is a plain data package.

@@ -106,6 +106,7 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
   '.csv': 'text/csv; charset=utf-8',
+  '.gz': 'application/gzip',
   '.parquet': 'application/vnd.apache.parquet',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',

@@ -1,6 +1,7 @@
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWarehouse, type Warehouse } from '../../src/pipeline/build.ts';
 import { TABLES } from '../../src/pipeline/datapackage.ts';
@@ -14,7 +15,7 @@ import { buildData, pool, ROOT, snapshot, type CliResult } from './helpers/cli.t
  *  - a build that succeeds replaces the previous output as a whole (nothing of the old folder survives).
  */
 const MINI = 'tests/fixtures/mini';
-const EXPECTED_FILES = ['datapackage.json', ...Object.keys(TABLES).flatMap((t) => [`${t}.parquet`, `${t}.csv`, `${t}.excel-nl.csv`])].sort();
+const EXPECTED_FILES = ['datapackage.json', ...Object.keys(TABLES).flatMap((t) => [`${t}.parquet`, `${t}.csv`, `${t}.excel-nl.csv`, `${t}.csv.gz`, `${t}.excel-nl.csv.gz`])].sort();
 
 describe('two builds, one result; atomic writes', () => {
   let tmp: string;
@@ -38,6 +39,14 @@ describe('two builds, one result; atomic writes', () => {
     // The checksums in datapackage.json are those of the files next to it (and no clock or path leaks in).
     const dp = JSON.parse(readFileSync(join(tmp, 'a', 'out', 'datapackage.json'), 'utf8'));
     for (const r of dp.resources) expect(`sha256:${sa[r.path]}`, r.path).toBe(r.hash);
+    // Each CSV also gzipped: listed with its own size and hash, and unzipping it gives the CSV byte for byte.
+    for (const r of dp.resources.filter((x: { format: string }) => x.format === 'csv')) {
+      expect(r.gzip.path).toBe(`${r.path}.gz`);
+      expect(`sha256:${sa[r.gzip.path]}`).toBe(r.gzip.hash);
+      const gz = readFileSync(join(tmp, 'a', 'out', r.gzip.path));
+      expect(gz.length).toBe(r.gzip.bytes);
+      expect(gunzipSync(gz).equals(readFileSync(join(tmp, 'a', 'out', r.path)))).toBe(true);
+    }
     expect(JSON.stringify(dp)).not.toContain(tmp);
     expect(JSON.stringify(dp)).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:/);
     // Real content, so "identical" is not "identical and empty".
