@@ -3,8 +3,8 @@
  * Observable Plot on a server DOM (linkedom) and return everything a page, an embed or a test needs.
  * Deterministic: the same warehouse gives the same SVG.
  */
-import { parseHTML } from 'linkedom';
 import type { ChartDef, ChartContext, DataTable, LegendItem, Row } from '../charts/types.ts';
+import { drawAsync } from './draw-pool.ts';
 import { indicator } from '../pipeline/indicators.ts';
 import { getGeo, query, regionOf, warehouseDir, type GeoRow } from './warehouse.ts';
 
@@ -54,85 +54,99 @@ export function contextFor(code: string): Promise<ChartContext> {
   return p;
 }
 
-export function drawSvg(chart: ChartDef<Row>, rows: Row[], width: number): string {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const el = chart.plot(rows, { document: document as unknown as Document, width });
-  // The summary sentence and the data table beside it are the text alternative; the drawing is decoration for
-  // screen readers.
-  el.setAttribute('aria-hidden', 'true');
-  return el.outerHTML;
-}
+export { drawSvg } from './draw-svg.ts';
 
 /** The chart's SQL as a reader can run it on the downloaded files: $geo replaced by the quoted code. */
 export function sqlFor(chart: ChartDef<Row>, geo: GeoRow): string {
   return chart.sql.replaceAll('$geo', `'${geo.geo_code.replaceAll("'", "''")}'`);
 }
 
-const memo = new Map<string, Promise<RenderedChart>>();
+/** A rendering before its drawings: what getStaticPaths and the CSV downloads need. */
+export type RenderedData = Omit<RenderedChart, 'svg' | 'selfLabelled'>;
 
-/**
- * One rendering per chart and place per build: the place page, its embed, its briefing and its CSV
- * downloads all show the same figures, so they share one query and one drawing.
- */
-export function renderChart(chart: ChartDef<Row>, code: string): Promise<RenderedChart> {
-  const key = `${warehouseDir()}|${chart.id}|${code}`;
-  let p = memo.get(key);
+const data = new Map<string, Promise<RenderedData>>();
+const drawings = new Map<string, Promise<string>>();
+const drawn = new Map<string, Promise<RenderedChart>>();
+const keyOf = (chart: ChartDef<Row>, code: string) => `${warehouseDir()}|${chart.id}|${code}`;
+
+/** The chart's rows for the place and what follows from them, without drawing (one query, or the batch's rows). */
+export function renderData(chart: ChartDef<Row>, code: string): Promise<RenderedData> {
+  const key = keyOf(chart, code);
+  let p = data.get(key);
   if (!p) {
-    p = query(chart.sql, { geo: code }).then((rows) => render(chart, code, rows));
-    memo.set(key, p);
+    p = query(chart.sql, { geo: code }).then((rows) => derive(chart, code, rows));
+    data.set(key, p);
   }
   return p;
 }
 
-async function render(chart: ChartDef<Row>, code: string, rows: Row[]): Promise<RenderedChart> {
-  const ctx = await contextFor(code);
-  const hasData = chart.hasData(rows);
-  // Charts that draw other places beside this one return geo_code; the others show this place only.
-  const ownData = hasData && (!chart.columns.includes('geo_code') || chart.hasData(rows.filter((r) => r.geo_code === code)));
-  let wide: string | undefined;
-  let narrow: string | undefined;
-  const svg = {
-    get wide() {
-      return (wide ??= drawSvg(chart, rows, WIDE));
-    },
-    get narrow() {
-      return (narrow ??= drawSvg(chart, rows, NARROW));
-    },
-  };
-  return {
-    chart,
-    ctx,
-    rows,
-    hasData,
-    ownData,
-    // Each width is drawn on first use: CSV downloads and getStaticPaths need the rows only, a briefing
-    // only the narrow drawing, and Plot is the costly part of a build.
-    svg: hasData ? svg : null,
-    legend: hasData ? chart.legend(rows) : [],
-    summary: hasData ? chart.summary(rows, ctx) : chart.empty(ctx, rows),
-    notice: chart.notice?.(rows, ctx) ?? null,
-    heading: hasData && chart.headline ? chart.headline(rows, ctx) : chart.title.nl,
-    definition: chart.definition ?? indicator(chart.indicators[0]).definition,
-    get selfLabelled() {
-      return hasData && svg.wide.includes('data-self-labelled');
-    },
-    table: hasData ? chart.table(rows, ctx) : null,
-    sqlForPlace: sqlFor(chart, ctx.geo),
-  };
+/** One drawing per chart, place and width per build, in a drawing worker (src/lib/draw-pool.ts). */
+function drawing(r: RenderedData, width: number): Promise<string> {
+  const key = `${keyOf(r.chart, r.ctx.geo.geo_code)}|${width}`;
+  let p = drawings.get(key);
+  if (!p) {
+    p = drawAsync(r.chart, r.rows, width);
+    drawings.set(key, p);
+  }
+  return p;
 }
 
 /**
- * Every chart for every place: one query per chart for all places (see batchSql), split per place into
- * the memo that pages, embeds and downloads read. Returns them in chart-major order.
+ * One rendering per chart and place per build: the place page, its embed, its briefing and its CSV
+ * downloads all show the same figures, so they share one query and one drawing per width.
  */
-export async function renderAll(charts: ChartDef<Row>[], codes: string[]): Promise<RenderedChart[]> {
+export function renderChart(chart: ChartDef<Row>, code: string): Promise<RenderedChart> {
+  const key = keyOf(chart, code);
+  let p = drawn.get(key);
+  if (!p) {
+    p = renderData(chart, code).then(async (r) => {
+      const svg = r.hasData ? { wide: await drawing(r, WIDE), narrow: await drawing(r, NARROW) } : null;
+      return { ...r, svg, selfLabelled: svg !== null && svg.wide.includes('data-self-labelled') };
+    });
+    drawn.set(key, p);
+  }
+  return p;
+}
+
+function derive(chart: ChartDef<Row>, code: string, rows: Row[]): Promise<RenderedData> {
+  return contextFor(code).then((ctx) => {
+    const hasData = chart.hasData(rows);
+    // Charts that draw other places beside this one return geo_code; the others show this place only.
+    const ownData = hasData && (!chart.columns.includes('geo_code') || chart.hasData(rows.filter((r) => r.geo_code === code)));
+    return {
+      chart,
+      ctx,
+      rows,
+      hasData,
+      ownData,
+      legend: hasData ? chart.legend(rows) : [],
+      summary: hasData ? chart.summary(rows, ctx) : chart.empty(ctx, rows),
+      notice: chart.notice?.(rows, ctx) ?? null,
+      heading: hasData && chart.headline ? chart.headline(rows, ctx) : chart.title.nl,
+      definition: chart.definition ?? indicator(chart.indicators[0]).definition,
+      table: hasData ? chart.table(rows, ctx) : null,
+      sqlForPlace: sqlFor(chart, ctx.geo),
+    };
+  });
+}
+
+/**
+ * Every chart for every place: one query per chart for all places (see batchSql), split per place. Returns
+ * them in chart-major order without waiting for drawings, but starts those in the order the build needs them:
+ * the narrow ones place by place (briefings come first), then the wide ones chart by chart (embeds).
+ */
+export async function renderAll(charts: ChartDef<Row>[], codes: string[]): Promise<RenderedData[]> {
   await Promise.all(charts.map(async (chart) => {
-    const todo = codes.filter((g) => !memo.has(`${warehouseDir()}|${chart.id}|${g}`));
+    const todo = codes.filter((g) => !data.has(keyOf(chart, g)));
     const perPlace = todo.length > 1 ? await batchRows(chart, todo) : null;
     if (!perPlace) return;
-    for (const g of todo) memo.set(`${warehouseDir()}|${chart.id}|${g}`, render(chart, g, perPlace.get(g) ?? []));
+    for (const g of todo) data.set(keyOf(chart, g), derive(chart, g, perPlace.get(g) ?? []));
   }));
-  return Promise.all(charts.flatMap((c) => codes.map((g) => renderChart(c, g))));
+  const all = await Promise.all(charts.flatMap((c) => codes.map((g) => renderData(c, g))));
+  const withData = all.filter((r) => r.hasData);
+  for (const g of codes) for (const r of withData) if (r.ctx.geo.geo_code === g) void drawing(r, NARROW).catch(() => undefined);
+  for (const r of withData) void drawing(r, WIDE).catch(() => undefined);
+  return all;
 }
 
 /**

@@ -52,6 +52,26 @@ describe('one query per chart for all places', () => {
     expect(batchSql(chart, codes)).toBeNull();
     const [r] = await renderAll([chart], ['GM0307', 'NL01']);
     expect(r.rows.map((x) => x.geo_code).sort()).toEqual(['GM0307', 'NL01']);
-    expect(await renderChart(chart, 'GM0307')).toBe(r);
+    expect((await renderChart(chart, 'GM0307')).rows).toBe(r.rows);
+  });
+});
+
+describe('drawing in worker threads', () => {
+  it('draws the same SVG in a worker as on the main thread, for every chart with figures on the sample', async () => {
+    const { drawSvg } = await import('../../src/lib/render.ts');
+    let n = 0;
+    for (const chart of CHARTS) {
+      for (const code of ['NL01', 'JZ20', 'GM0307']) {
+        const r = await renderChart(chart, code);
+        if (!r.svg) continue;
+        expect(r.svg.wide).toBe(drawSvg(chart, r.rows, 720));
+        expect(r.svg.narrow).toBe(drawSvg(chart, r.rows, 360));
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThanOrEqual(5);
+    // …and they were drawn in workers, not here.
+    const { drawingWorkers } = await import('../../src/lib/draw-pool.ts');
+    expect(drawingWorkers()).toBeGreaterThan(0);
   });
 });
