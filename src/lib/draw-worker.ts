@@ -7,12 +7,12 @@ import { chartById } from '../charts/index.ts';
 import type { Row } from '../charts/types.ts';
 import { drawSvg } from './draw-svg.ts';
 
-parentPort!.on('message', ({ id, chart, rows, width }: { id: number; chart: string; rows: Row[]; width: number }) => {
+parentPort!.on('message', ({ id, job }: { id: number; job: { chart: string; rows: Row[]; width: number } }) => {
   try {
-    const def = chartById(chart);
-    if (!def) throw new Error(`unknown chart ${chart}`);
-    parentPort!.postMessage({ id, svg: drawSvg(def, rows, width) });
+    const def = chartById(job.chart);
+    if (!def) throw new Error(`unknown chart ${job.chart}`);
+    parentPort!.postMessage({ id, result: drawSvg(def, job.rows, job.width) });
   } catch (e) {
-    parentPort!.postMessage({ id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+    parentPort!.postMessage({ id, error: `drawing worker: ${e instanceof Error ? e.stack ?? e.message : String(e)}` });
   }
 });

@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerPool, type WorkerPool } from './worker-pool.ts';
 
 /**
  * Scanning every system font for each image costs most of the render; two known files are enough.
@@ -53,54 +53,22 @@ ${chart || `<text x="60" y="330" font-size="30" fill="#555">Cijfers over jeugdhu
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { Resvg } = require(workerData.resvg);
-parentPort.on('message', ({ id, svg, options }) => {
+parentPort.on('message', ({ id, job }) => {
   try {
-    const png = new Uint8Array(new Resvg(svg, options).render().asPng());
-    parentPort.postMessage({ id, png }, [png.buffer]);
+    const png = new Uint8Array(new Resvg(job.svg, job.options).render().asPng());
+    parentPort.postMessage({ id, result: png }, [png.buffer]);
   } catch (e) {
-    parentPort.postMessage({ id, error: String(e && e.message || e) });
+    parentPort.postMessage({ id, error: 'Open Graph image: ' + String(e && e.message || e) });
   }
 });`;
 
-interface Pool { workers: Worker[]; next: number; waiting: Map<number, { resolve: (png: Uint8Array) => void; reject: (e: Error) => void }> }
-let pool: Pool | undefined;
-let ids = 0;
-
-function workers(): Pool {
-  if (pool) return pool;
-  const resvg = createRequire(import.meta.url).resolve('@resvg/resvg-js');
-  const p: Pool = { workers: [], next: 0, waiting: new Map() };
-  for (let i = 0; i < Math.max(1, Math.min(4, availableParallelism())); i++) {
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg } });
-    w.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
-      const job = p.waiting.get(id);
-      p.waiting.delete(id);
-      if (p.waiting.size === 0) for (const x of p.workers) x.unref();
-      if (error !== undefined) job?.reject(new Error(`Open Graph image: ${error}`));
-      else job?.resolve(png!);
-    });
-    w.on('error', (e: unknown) => {
-      const err = e instanceof Error ? e : new Error(String(e));
-      for (const job of p.waiting.values()) job.reject(err);
-      p.waiting.clear();
-      pool = undefined;
-    });
-    w.unref();
-    p.workers.push(w);
-  }
-  pool = p;
-  return p;
-}
+let pool: WorkerPool<{ svg: string; options: object }, Uint8Array> | undefined;
 
 /** The page's image as PNG, drawn in a worker; images for different pages are drawn at once on all cores. */
 export function ogPng(title: string, subtitle: string, chartSvg: string | null): Promise<Uint8Array> {
-  const p = workers();
-  const id = ++ids;
-  const w = p.workers[p.next++ % p.workers.length];
-  return new Promise((resolve, reject) => {
-    p.waiting.set(id, { resolve, reject });
-    // A worker with work keeps the build alive; idle ones let the process end.
-    for (const x of p.workers) x.ref();
-    w.postMessage({ id, svg: ogSvg(title, subtitle, chartSvg), options: { fitTo: { mode: 'width', value: W }, font: FONT } });
-  });
+  if (!pool || pool.dead) {
+    const resvg = createRequire(import.meta.url).resolve('@resvg/resvg-js');
+    pool = workerPool(() => new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg } }));
+  }
+  return pool.run({ svg: ogSvg(title, subtitle, chartSvg), options: { fitTo: { mode: 'width', value: W }, font: FONT } });
 }
