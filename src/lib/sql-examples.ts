@@ -44,3 +44,22 @@ FROM observations WHERE status <> 'definitief'
 GROUP BY ALL ORDER BY indicator;`,
   },
 ];
+
+/** How to read the downloads, as the /data/ page shows it: the SQL and code live here, not in the page. */
+export function downloadExamples(site: string) {
+  return {
+    /** Netto rebuilt from the taakvelden table: shows how observations' cost figures are sums of it. */
+    taakvelden: `-- Netto jeugdhulp van Amsterdam in de jaarrekening 2023, opnieuw opgebouwd uit de taakvelden
+SELECT sum(lasten) AS lasten, sum(baten) AS baten, sum(netto) AS netto
+FROM taakvelden
+WHERE geo_code = 'GM0363' AND period = 2023 AND verslagsoort = 'jaarrekening'
+  AND list_contains(string_split(telt_mee_in, ', '), 'kosten_jeugdhulp');`,
+    duckdb: `SELECT geo_code, period, value FROM '${site}/data/observations.parquet'
+WHERE indicator = 'jongeren_jeugdhulp' AND geo_code = 'NL01' ORDER BY period;`,
+    r: `obs <- read.csv("${site}/data/observations.csv")
+subset(obs, indicator == "jongeren_jeugdhulp" & geo_code == "NL01")`,
+    python: `import pandas as pd
+obs = pd.read_parquet("${site}/data/observations.parquet")
+obs.query("indicator == 'jongeren_jeugdhulp' and geo_code == 'NL01'")`,
+  };
+}
