@@ -46,7 +46,7 @@
  * a reason and a plain Dutch message; never a line. Null is missing, never 0.
  */
 
-import { formatPercent, listNl } from '../lib/format.ts';
+import { formatPercent, listNl } from '../shared/format.ts';
 import { tQuantile } from './t-distribution.ts';
 
 export type TrendModel = 'linear' | 'log-linear';

@@ -4,8 +4,8 @@
  * its own definition and its own indicator; it is never drawn in one series with Beleidsinformatie Jeugd.
  * One period (the newest edition) → labelled bars, the place of the page in bold.
  */
-import { indicator } from '../pipeline/indicators.ts';
-import { formatNumber, formatPercent } from '../lib/format.ts';
+import { indicator } from '../catalog/indicators.ts';
+import { formatNumber, formatPercent } from '../shared/format.ts';
 import { OBS_CTE, ROLE_STYLE, caveatsOf, labelledBars, noDataSentence, placeName } from './shared.ts';
 import type { ChartContext, ChartDef, PlotOptions } from './types.ts';
 

@@ -4,8 +4,8 @@
  * place has a figure. CBS's own percentage and denominator (under 18): its own indicator, never merged with
  * the KWB share or the Beleidsinformatie counts.
  */
-import { indicator } from '../pipeline/indicators.ts';
-import { change, formatPercent, formatYear } from '../lib/format.ts';
+import { indicator } from '../catalog/indicators.ts';
+import { change, formatPercent, formatYear } from '../shared/format.ts';
 import { OBS_CTE, PLACES_CTE, placeLabel, placeSeries, caveatsOf, capitalise, inPlace, legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, type Series } from './shared.ts';
 import type { ChartContext, ChartDef, PlotOptions } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { change, formatChange, formatNumber, formatPercent, formatYear } from '../lib/format.ts';
+import { change, formatChange, formatNumber, formatPercent, formatYear } from '../shared/format.ts';
 import {
   NOTE_CORONA, NOTE_WOONPLAATS, OBS_CTE, PLACES_CTE, placeSeries, caveatsOf, capitalise, inPlace, legendOf, lineChart,
   noDataSentence, pivotByYear, placeName, provisional, type Series,

@@ -4,7 +4,7 @@
  * not a forecast: the summary compares the pace it needs with the pace so far.
  */
 import * as Plot from '@observablehq/plot';
-import { formatNumber, formatYear } from '../lib/format.ts';
+import { formatNumber, formatYear } from '../shared/format.ts';
 import { FONT_SIZE, OBS_CTE, caveatsOf, capitalise, inPlace, noDataSentence, placeName, pivotByYear, provisional, yearTicks } from './shared.ts';
 import type { ChartContext, ChartDef, LegendItem, PlotOptions } from './types.ts';
 

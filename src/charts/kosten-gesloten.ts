@@ -1,4 +1,4 @@
-import { formatEuro, formatEuroExact } from '../lib/format.ts';
+import { formatEuro, formatEuroExact } from '../shared/format.ts';
 import { NOTE_NETTO, OBS_CTE, capitalise, caveatsOf, columnOf, columnOrder, costColumns, costFlagNotice, costLegend, inPlace, noDataSentence, placeName, type CostPart } from './shared.ts';
 import type { ChartContext, ChartDef, DataTable, PlotOptions } from './types.ts';
 

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { change, formatChange, formatEuro, formatEuroExact, formatNumber, formatYear } from '../lib/format.ts';
+import { change, formatChange, formatEuro, formatEuroExact, formatNumber, formatYear } from '../shared/format.ts';
 import {
   FONT_SIZE, NOTE_CORONA, NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, PLACES_CTE, ROLE_STYLE, placeLabel, placeSeries, caveatsOf, capitalise, costFlagNotice, inPlace,
   legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, years, type Series,

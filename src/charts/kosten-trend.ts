@@ -1,4 +1,4 @@
-import { change, formatChange, formatEuro, formatEuroExact, formatPercent, formatYear } from '../lib/format.ts';
+import { change, formatChange, formatEuro, formatEuroExact, formatPercent, formatYear } from '../shared/format.ts';
 import {
   NOTE_BEGROTING, NOTE_CORONA, NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, ROLE_STYLE, caveatsOf, capitalise, costFlagNotice, inPlace,
   legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, type Series,

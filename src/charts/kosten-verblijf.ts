@@ -1,4 +1,4 @@
-import { formatEuro, formatEuroExact, formatNumber, listNl } from '../lib/format.ts';
+import { formatEuro, formatEuroExact, formatNumber, listNl } from '../shared/format.ts';
 import {
   NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, capitalise, caveatsOf, columnOf, columnOrder, costColumns, costFlagNotice, costLegend,
   inPlace, noDataSentence, placeName, type CostPart,

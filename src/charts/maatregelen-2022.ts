@@ -3,7 +3,7 @@
  * 30 May 2022). These are planned amounts from a policy document, not CBS figures: they are typed
  * here with their source and drawn as bars; they are not in the warehouse.
  */
-import { formatEuro, formatEuroEn } from '../lib/format.ts';
+import { formatEuro, formatEuroEn } from '../shared/format.ts';
 import { labelledBars } from './shared.ts';
 import type { PlotOptions } from './types.ts';
 

@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { EFFECT_SPECS, type EffectSpec } from '../analysis/effects.ts';
-import { formatChange, formatEuro, formatNumber, formatYear } from '../lib/format.ts';
+import { formatChange, formatEuro, formatNumber, formatYear } from '../shared/format.ts';
 import { FONT_SIZE, capitalise, caveatsOf, inPlace, noDataSentence, placeName, yearTicks } from './shared.ts';
 import type { ChartContext, ChartDef, DataTable, LegendItem, PlotOptions } from './types.ts';
 

@@ -4,8 +4,8 @@
  * line markers and clip paths use global counters, so markers are separate dot marks and nothing clips).
  */
 import * as Plot from '@observablehq/plot';
-import { indicator } from '../pipeline/indicators.ts';
-import { formatEuro, formatNumber, formatYear, listNl } from '../lib/format.ts';
+import { indicator } from '../catalog/indicators.ts';
+import { formatEuro, formatNumber, formatYear, listNl } from '../shared/format.ts';
 import type { GeoRow } from '../lib/warehouse.ts';
 import type { ChartContext, DataTable, LegendItem, PlotOptions, Row, SymbolName } from './types.ts';
 
@@ -45,7 +45,7 @@ export const NOTE_BEGROTING =
 export const NOTE_NETTO =
   'Netto = lasten − baten op de taakvelden van individuele jeugdhulp. Een centrumgemeente koopt zorg in voor de hele regio en boekt de bijdragen van de andere gemeenten als baten; die gemeenten boeken hetzelfde geld als lasten. Netto telt het één keer, bij wie het uiteindelijk betaalt. Jeugdbescherming en jeugdreclassering (6.82) en de toegang (6.2) tellen niet mee.';
 
-/** Rows of a cost chart that carry the netto figure's flag (see src/pipeline/net-cost-rules.ts). */
+/** Rows of a cost chart that carry the netto figure's flag (see src/catalog/net-cost-rules.ts). */
 export interface CostFlagRow {
   [k: string]: string | number | null;
   jaar: number;

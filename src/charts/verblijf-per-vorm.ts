@@ -1,4 +1,4 @@
-import { change, formatChange, formatNumber, formatPercent, formatYear, listNl } from '../lib/format.ts';
+import { change, formatChange, formatNumber, formatPercent, formatYear, listNl } from '../shared/format.ts';
 import {
   CATEGORY_STYLE, NOTE_CORONA, NOTE_WOONPLAATS, OBS_CTE, caveatsOf, capitalise, inPlace, legendOf, lineChart, years,
   noDataSentence, pivotByYear, placeName, provisional, type Series,

@@ -5,7 +5,7 @@
  * linkedom (the opening chart) and in the browser on the real DOM.
  */
 import * as Plot from '@observablehq/plot';
-import { formatEuro, formatEuroExact, formatNumber, formatPercent, formatPerThousand, formatYear, listNl } from '../lib/format.ts';
+import { formatEuro, formatEuroExact, formatNumber, formatPercent, formatPerThousand, formatYear, listNl } from '../shared/format.ts';
 import type { MetricDef } from '../lib/metrics.ts';
 import { CLASS_FILLS, classBreaks, classOf } from './kaart.ts';
 import { CATEGORY_STYLE, FONT_SIZE, legendOf, lineChart, ROLE_STYLE, type Series } from './shared.ts';

@@ -5,8 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { CATEGORY_STYLE, FONT_SIZE, legendOf, lineChart, type Series } from '../charts/shared.ts';
-import { formatNumber } from '../lib/format.ts';
-import { columnsOf, toDelimited, type Cell, type Dialect } from '../pipeline/delimited.ts';
+import { formatNumber } from '../shared/format.ts';
+import { columnsOf, toDelimited, type Cell, type Dialect } from '../shared/delimited.ts';
 import { initChartTools } from './chart-tools.ts';
 
 type R = Record<string, unknown>;

@@ -8,9 +8,9 @@
  */
 import type { ExploreData } from '../lib/explore-data.ts';
 import { searchPlaces } from '../lib/search.ts';
-import { formatChange, formatEuro, formatNumber, formatYear, change, listNl } from '../lib/format.ts';
+import { formatChange, formatEuro, formatNumber, formatYear, change, listNl } from '../shared/format.ts';
 import { SERIES_STYLES, assignSlots, type SeriesStyle } from '../lib/series-slots.ts';
-import { toDelimited, type Column } from '../pipeline/delimited.ts';
+import { toDelimited, type Column } from '../shared/delimited.ts';
 
 interface Spec { indicator: string; label: string; unit: 'jongeren' | 'euro'; base?: { indicator: string; factor: number; label: string } }
 interface Place { c: string; n: string; l: string; h: string | null; a?: string[] }

@@ -5,8 +5,8 @@
  * Every filter is built from the table's own code lists, matched on Title: a code the plan needs that the
  * table does not have is an error naming it and what the table does have, never a smaller download.
  */
-import { isGeographyMeasure } from '../pipeline/geo.ts';
-import { regimeFor } from '../pipeline/taakveld.ts';
+import { isGeographyMeasure } from '../catalog/gebieden.ts';
+import { regimeFor } from '../catalog/iv3.ts';
 import { FetchError, type Http } from './http.ts';
 import { anyOf, getAll, getObject, lit, query, serialise, startsWithAny, type EntitySet, type PagingOptions } from './odata.ts';
 import type { PageStore } from './partial.ts';

@@ -2,7 +2,7 @@
  * One fetch run: select targets, fetch them a few at a time, write each folder atomically, and remember
  * which targets are done so that an interrupted run resumes where it stopped.
  */
-import { tryLock } from '../lib/pid-lock.ts';
+import { tryLock } from '../shared/pid-lock.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Http, type HttpOptions } from './http.ts';

@@ -5,7 +5,8 @@
  * When CBS renames or replaces a table, change its id here; the readers match topics on Title, not on Key,
  * so a successor table with the same topic titles needs no other change.
  */
-import { IV3_TABLES } from '../pipeline/taakveld.ts';
+import { IV3_TABLES } from '../catalog/iv3.ts';
+import { GEBIEDEN_TABLES } from '../catalog/gebieden.ts';
 
 export type Host = 'opendata' | 'dataderden' | 'datasets' | 'cartomap';
 
@@ -105,12 +106,6 @@ export interface BoundariesSource {
 }
 
 export type Source = V3Source | PopulationSource | V4SeriesSource | KwbSource | GebiedenSource | Iv3Source | BoundariesSource;
-
-/** CBS "Gebieden in Nederland" table per year (cbs-api.md §5). */
-export const GEBIEDEN_TABLES: Record<number, string> = {
-  2015: '82949NED', 2016: '83287NED', 2017: '83553NED', 2018: '83859NED', 2019: '84378NED', 2020: '84721NED',
-  2021: '84929NED', 2022: '85067NED', 2023: '85385NED', 2024: '85755NED', 2025: '86059NED', 2026: '86247NED',
-};
 
 /**
  * "Kerncijfers wijken en buurten <year>" per edition (PROVENANCE §8 names 2015, 2020, 2021 and 2024; the

@@ -5,7 +5,7 @@
  * left out (the page does not show empty boxes). One query per figure for all places, once per build.
  */
 import { OBS_CTE } from '../charts/shared.ts';
-import { change, formatChange, formatEuro, formatNumber, formatPercent } from './format.ts';
+import { change, formatChange, formatEuro, formatNumber, formatPercent } from '../shared/format.ts';
 import { query, warehouseDir } from './warehouse.ts';
 
 export interface KeyFigureDef {

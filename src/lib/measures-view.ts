@@ -9,7 +9,7 @@ import { MEASURES, SOURCE, TOTAL, TOTAL_PUBLISHED, plotMeasures } from '../chart
 import { EFFECT_SPECS } from '../charts/maatregelen-effect.ts';
 import type { ChartDef, Row } from '../charts/types.ts';
 import type { EffectSpec } from '../analysis/effects.ts';
-import { formatsFor } from './format.ts';
+import { formatsFor } from '../shared/format.ts';
 import { NARROW, WIDE, renderChart } from './render.ts';
 import type { Lang } from './site.ts';
 

@@ -6,7 +6,7 @@
  *
  * Browser-safe: no Node imports.
  */
-import { INDICATORS, type IndicatorDef, type Theme } from '../pipeline/indicators.ts';
+import { INDICATORS, type IndicatorDef, type Theme } from '../catalog/indicators.ts';
 
 export type MetricKind = 'aantal' | 'per_1000_jongeren' | 'per_inwoner' | 'aandeel';
 export type MetricUnit = 'jongeren' | 'euro' | 'personen' | 'procent' | 'per 1 000 jongeren' | 'euro per inwoner';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { currentGemeenten, jeugdregios, query, warehouseDir, type GeoRow } from './warehouse.ts';
-import { listNl } from './format.ts';
+import { listNl } from '../shared/format.ts';
 
 export interface Place {
   code: string;

@@ -6,7 +6,7 @@
 import { parseHTML } from 'linkedom';
 import { plotRegionMap } from '../charts/kaart-geo.ts';
 import { CLASS_FILLS, CLASS_TEXT, TILE_GRID, classBreaks, classOf, type MapMetric } from '../charts/kaart.ts';
-import { formatEuro, formatNumber } from './format.ts';
+import { formatEuro, formatNumber } from '../shared/format.ts';
 import { regionValues, type RegionValue } from './regions.ts';
 import { geometry } from './warehouse.ts';
 

@@ -6,12 +6,12 @@
 import { chartById } from '../charts/index.ts';
 import { MEASURES, TOTAL_PUBLISHED } from '../charts/maatregelen-2022.ts';
 import type { LegendItem } from '../charts/types.ts';
-import { change, formatsFor } from './format.ts';
+import { change, formatsFor } from '../shared/format.ts';
 import { describeSeries, firstTrend, series, type SeriesStory, type Trend } from './headlines.ts';
 import { measuresSvg } from './measures-view.ts';
 import { renderChart, type RenderedChart } from './render.ts';
 import type { Lang } from './site.ts';
-import { indicator } from '../pipeline/indicators.ts';
+import { indicator } from '../catalog/indicators.ts';
 
 export type StoryKey = 'gebruik' | 'kosten' | 'verblijf' | 'maatregelen';
 

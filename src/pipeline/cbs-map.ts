@@ -1,6 +1,6 @@
 import { InputError } from './errors.ts';
 import type { NameIndex } from './geo.ts';
-import { formIndicator, halfYearId, hasIndicator, indicator as definition, normTitle } from './indicators.ts';
+import { formIndicator, halfYearId, hasIndicator, indicator as definition, normTitle } from '../catalog/indicators.ts';
 import type { Observation } from './model.ts';
 import type { CbsRecord } from './readers/types.ts';
 

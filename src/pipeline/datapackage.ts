@@ -1,5 +1,5 @@
 import type { Warehouse } from './build.ts';
-import { INDICATORS } from './indicators.ts';
+import { INDICATORS } from '../catalog/indicators.ts';
 import { SYNTHETIC_MARKER } from './synthetic.ts';
 
 export interface FieldSpec {

@@ -1,7 +1,8 @@
 import { byCodePoint } from './compare.ts';
 import { InputError } from './errors.ts';
 import type { GeoRow, MembershipRow } from './model.ts';
-import { normTitle } from './indicators.ts';
+import { normTitle } from '../catalog/indicators.ts';
+import { measureKind } from '../catalog/gebieden.ts';
 import { checkName } from './readers/text.ts';
 import type { CbsRecord } from './readers/types.ts';
 
@@ -62,21 +63,6 @@ export function geographyFromGebieden(byYear: Map<number, CbsRecord[]>): Geograp
   geo.sort((a, b) => byCodePoint(a.geo_code, b.geo_code));
   membership.sort((a, b) => a.year - b.year || byCodePoint(a.gemeente_code, b.gemeente_code));
   return { geo, membership, years };
-}
-
-/** The Gebieden measures the geography uses: gemeente name, jeugdregio code and name. */
-export const isGeographyMeasure = (m: { key: string; title: string; description?: string }): boolean =>
-  measureKind({ measure: { ...m, unit: '' } } as CbsRecord) !== undefined;
-
-function measureKind(r: Pick<CbsRecord, 'measure'>): 'gm-name' | 'jz-code' | 'jz-name' | undefined {
-  const title = normTitle(r.measure.title);
-  const about = normTitle(`${r.measure.description ?? ''} ${r.measure.key}`);
-  const jz = /jeugdregio|jeugdzorgregio|^jz/.test(about) || /jeugdregio/.test(title);
-  if (jz && /code/.test(title)) return 'jz-code';
-  if (jz && /naam/.test(title)) return 'jz-name';
-  // "Namen van de … gemeentelijke gezondheidsdiensten" (GGD) also mentions gemeenten: match the gemeente's own name.
-  if (!jz && title === 'naam' && /naam van de gemeente|\bgm000c/.test(about)) return 'gm-name';
-  return undefined;
 }
 
 /**

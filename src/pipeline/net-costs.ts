@@ -1,6 +1,6 @@
 import { weakestStatus } from './aggregate.ts';
 import type { MembershipRow, Observation } from './model.ts';
-import { CENTRUM_SHARE, ELSEWHERE_FRACTION, FLAG_CENTRUM, FLAG_ELSEWHERE, FLAG_INCOMPLETE, NET_BASES, nettoId } from './net-cost-rules.ts';
+import { CENTRUM_SHARE, ELSEWHERE_FRACTION, FLAG_CENTRUM, FLAG_ELSEWHERE, FLAG_INCOMPLETE, NET_BASES, nettoId } from '../catalog/net-cost-rules.ts';
 import { batenId } from './taakveld.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { InputError } from './errors.ts';
-import { normTitle } from './indicators.ts';
+import { normTitle } from '../catalog/indicators.ts';
 import type { CbsRecord } from './readers/types.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { InputError } from './errors.ts';
 import type { NameIndex } from './geo.ts';
 import type { Observation, Status } from './model.ts';
-import { halfYearId, hasIndicator, indicator as definition } from './indicators.ts';
+import { halfYearId, hasIndicator, indicator as definition } from '../catalog/indicators.ts';
 import type { PublishedFigure } from './readers/published-figures.ts';
 
 /**

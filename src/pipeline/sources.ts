@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SourceFile } from './readers/types.ts';
 import { byCodePoint } from './compare.ts';
-import { IV3_TABLES } from './taakveld.ts';
-import { GEBIEDEN_TABLES } from '../fetch/sources.ts';
+import { GEBIEDEN_TABLES } from '../catalog/gebieden.ts';
+import { IV3_TABLES } from '../catalog/iv3.ts';
 
 /** Provenance of one raw file: the link between a warehouse row's source_file and CBS. */
 export interface SourceInfo {

@@ -1,4 +1,4 @@
-import { isAlive } from '../lib/pid-lock.ts';
+import { isAlive } from '../shared/pid-lock.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -6,7 +6,7 @@ import { constants as zlib, gzipSync } from 'node:zlib';
 import type { Warehouse } from './build.ts';
 import { datapackage, TABLES, type TableSpec } from './datapackage.ts';
 import { duck, sqlString } from './duckdb.ts';
-import { toDelimited, type Dialect } from './delimited.ts';
+import { toDelimited, type Dialect } from '../shared/delimited.ts';
 import { toGeoJson } from './readers/boundaries.ts';
 
 type Row = Record<string, string | number | boolean | null>;

@@ -12,7 +12,7 @@ import { buildWarehouse } from '../../src/pipeline/build.ts';
 import { writeWarehouse } from '../../src/pipeline/write.ts';
 import { drawSvg, renderChart } from '../../src/lib/render.ts';
 import { query } from '../../src/lib/warehouse.ts';
-import { indicator } from '../../src/pipeline/indicators.ts';
+import { indicator } from '../../src/catalog/indicators.ts';
 
 const PLACES = ['NL01', 'JZ20', 'GM0307', 'GM1900'];
 

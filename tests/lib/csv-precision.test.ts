@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/charts/index.ts';
 import { COLUMN_DIGITS, TEXT_COLUMNS, digitsOf } from '../../src/lib/precision.ts';
-import { roundTo, toDelimited, type Column } from '../../src/pipeline/delimited.ts';
+import { roundTo, toDelimited, type Column } from '../../src/shared/delimited.ts';
 
 const ROWS = [
   { naam: 'Amersfoort', jaar: 2023, lasten: 48_312_345.678, per_inwoner: 470.7979024502516, aandeel: 11.349999, jongeren: 4321 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { change, formatChange, formatEuro, formatNumber, formatPercent, formatYear, listNl, NBSP } from '../../src/lib/format.ts';
+import { change, formatChange, formatEuro, formatNumber, formatPercent, formatYear, listNl, NBSP } from '../../src/shared/format.ts';
 
 describe('Dutch number formats', () => {
   it('groups thousands with a dot and uses a decimal comma', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HEADLINE_METRIC, METRICS, indicatorsOf, metric } from '../../src/lib/metrics.ts';
-import { INDICATORS, hasIndicator } from '../../src/pipeline/indicators.ts';
+import { INDICATORS, hasIndicator } from '../../src/catalog/indicators.ts';
 import { availabilityOf, defaultState, queryOf, stateFromQuery, workbenchSql } from '../../src/lib/workbench-query.ts';
 
 const YEARS = { min: 2015, max: 2024 };

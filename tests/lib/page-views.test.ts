@@ -125,7 +125,7 @@ describe('views on the sample warehouse', () => {
   it('region map: the rows of the newest year, one tile per region of the grid', async () => {
     for (const metric of MAP_METRICS) {
       const v = await regionMapView(metric);
-      const regions = await query<{ n: bigint }>("SELECT count(*) AS n FROM geo WHERE level = 'jeugdregio'");
+      const regions = await query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM geo WHERE level = 'jeugdregio'");
       expect(v.table).toHaveLength(Number(regions[0].n));
       expect(v.tiles.length).toBe(v.table.filter((r) => TILE_GRID[r.geo_code]).length);
       expect(v.hasFigures).toBe(v.table.some((r) => r.text !== 'geen cijfer'));

@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWarehouse, type Warehouse } from '../../src/pipeline/build.ts';
 import { readIv3Totals } from '../../src/pipeline/readers/iv3.ts';
-import { CENTRUM_SHARE } from '../../src/pipeline/net-cost-rules.ts';
-import { regimeFor } from '../../src/pipeline/taakveld.ts';
+import { CENTRUM_SHARE } from '../../src/catalog/net-cost-rules.ts';
+import { regimeFor } from '../../src/catalog/iv3.ts';
 
 /**
  * Conformance against the real CBS and Iv3 files. Runs whenever JEUGDHULP_DATA_DIR points at a raw

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toDelimited } from '../../src/pipeline/delimited.ts';
+import { toDelimited } from '../../src/shared/delimited.ts';
 import { duck, sqlString } from '../../src/pipeline/duckdb.ts';
 import { buildData, pool, ROOT, type CliResult } from './helpers/cli.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../src/pipeline/aggregate.ts';
-import { isAdditive } from '../../src/pipeline/indicators.ts';
+import { isAdditive } from '../../src/catalog/indicators.ts';
 import type { MembershipRow, Observation } from '../../src/pipeline/model.ts';
 import { deriveNetCosts } from '../../src/pipeline/net-costs.ts';
 

@@ -3,7 +3,7 @@
  * (raw/, warehouse/, dist/) under the system's temp folder, or $JEUGDHULP_WORLD_DIR. The world project's
  * global setup (vitest.config.ts) rebuilds it when dist/ is missing or older than what it is made from.
  */
-import { tryLock } from '../../src/lib/pid-lock.ts';
+import { tryLock } from '../../src/shared/pid-lock.ts';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';

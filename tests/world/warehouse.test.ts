@@ -11,7 +11,7 @@ import { CHARTS } from '../../src/charts/index.ts';
 import { EFFECT_SPECS } from '../../src/charts/maatregelen-effect.ts';
 import { renderChart } from '../../src/lib/render.ts';
 import { allGeo, query } from '../../src/lib/warehouse.ts';
-import { isAdditive } from '../../src/pipeline/indicators.ts';
+import { isAdditive } from '../../src/catalog/indicators.ts';
 import { SYNTHETIC_MARKER } from '../../src/pipeline/synthetic.ts';
 import { expectBatchEqualsPerPlace } from '../helpers/render-batch.ts';
 import { WORLD_RAW, WORLD_WAREHOUSE, worldSkipReason } from './build.ts';

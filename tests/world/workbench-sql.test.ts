@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { query } from '../../src/lib/warehouse.ts';
 import { availabilityOf, availabilitySql, defaultState, SIZE_CLASSES, workbenchSql, type WorkbenchState } from '../../src/lib/workbench-query.ts';
-import { indicator } from '../../src/pipeline/indicators.ts';
+import { indicator } from '../../src/catalog/indicators.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORLD_WAREHOUSE } from './build.ts';

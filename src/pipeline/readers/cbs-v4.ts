@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
 import { readApiTable, text, type RawTable } from './table.ts';
-import { normTitle } from '../indicators.ts';
+import { normTitle } from '../../catalog/indicators.ts';
 import type { Status } from '../model.ts';
 import { statusFrom, type CbsRecord, type Coded, type SourceFile } from './types.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isGeographyMeasure } from '../../../src/pipeline/geo.ts';
+import { isGeographyMeasure } from '../../../src/catalog/gebieden.ts';
 import { readCbsV4, type V4Input } from '../../../src/pipeline/readers/cbs-v4.ts';
 import type { CbsRecord } from '../../../src/pipeline/readers/types.ts';
 import { fixture, inputError, variant } from './source.ts';

@@ -5,7 +5,7 @@
  */
 import { CHARTS } from '../../../charts/index.ts';
 import type { ChartDef, Row } from '../../../charts/types.ts';
-import { columnsOf, roundTo, toDelimited, type Dialect } from '../../../pipeline/delimited.ts';
+import { columnsOf, roundTo, toDelimited, type Dialect } from '../../../shared/delimited.ts';
 import { allPlaces } from '../../../lib/places.ts';
 import { renderAll, renderChart } from '../../../lib/render.ts';
 import { digitsOf } from '../../../lib/precision.ts';
