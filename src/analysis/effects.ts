@@ -5,6 +5,7 @@
  * - trend_series: per analysis × place × year the value analysed, the fitted trend, the projection and its band;
  * - trend_comparisons: per analysis × place the verdict for the last compared year, or the reason there is none.
  */
+import type { IndicatorId } from '../catalog/indicators.ts';
 import type { Observation } from '../pipeline/model.ts';
 import { breaksFor, type BreakSource } from './breaks.ts';
 import { analyseSeries, type Analysis, type Refusal } from './trend.ts';
@@ -14,9 +15,9 @@ export interface EffectSpec {
   title: { nl: string; en: string };
   /** What is measured, for sentences: "jongeren met jeugdhulp". */
   what: string;
-  indicator: string;
+  indicator: IndicatorId;
   /** Divide by this indicator × factor (per 1 000 young people, per inhabitant). */
-  base?: { indicator: string; factor: number; label: string };
+  base?: { indicator: IndicatorId; factor: number; label: string };
   unit: 'jongeren' | 'euro';
   source: BreakSource;
   tables: string[];

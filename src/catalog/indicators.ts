@@ -9,8 +9,8 @@ import { CENTRUM_SHARE, ELSEWHERE_FRACTION, NET_BASES, SOORTEN, nettoId } from '
 export type Theme = 'gebruik' | 'kosten' | 'verblijf' | 'bevolking';
 export type Unit = 'jongeren' | 'euro' | 'personen' | 'procent';
 
-export interface IndicatorDef {
-  id: string;
+export interface IndicatorDef<I extends string = string> {
+  id: I;
   label_nl: string;
   label_en: string;
   unit: Unit;
@@ -30,7 +30,10 @@ const UNIQUE_PERSONS =
 const IV3_2023 =
   'In 2023 splitste Iv3 taakveld 6.72 in 6.72a–6.74c en in 2025 opnieuw in 6.751–6.763 en 6.792; de totalen zijn op elkaar aangesloten.';
 
-const users = (id: string, nl: string, en: string, definition: string, caveats: string[] = []): IndicatorDef => ({
+/** An entry whose id keeps its literal type, so the ids below add up to the IndicatorId union. */
+const def = <const I extends string>(d: IndicatorDef<I>): IndicatorDef<I> => d;
+
+const users = <const I extends string>(id: I, nl: string, en: string, definition: string, caveats: string[] = []): IndicatorDef<I> => ({
   id,
   label_nl: nl,
   label_en: en,
@@ -45,7 +48,7 @@ const users = (id: string, nl: string, en: string, definition: string, caveats: 
 const RESIDUAL_672 =
   'In 2023 en 2024 boeken sommige gemeenten nog een deel op de oude code 6.72 (jaarrekening 2023 samen € 5,9 mln; Asten alles). Dat telt mee in het totaal, maar niet in de verdeling naar vorm: zonder en met verblijf samen zijn daarom iets minder dan het totaal.';
 
-const cost = (id: string, nl: string, en: string, definition: string, taakvelden: string, caveats: string[] = []): IndicatorDef => ({
+const cost = <const I extends string>(id: I, nl: string, en: string, definition: string, taakvelden: string, caveats: string[] = []): IndicatorDef<I> => ({
   id,
   label_nl: nl,
   label_en: en,
@@ -61,11 +64,11 @@ const REALISATIE = 'jaarrekening (realisatie)';
 const BEGROTING = 'begroting (primitief)';
 
 /** Cost indicators exist twice: begroting and jaarrekening are never mixed in one series. */
-function costPair(base: string, nl: string, en: string, definition: string, taakvelden: string, caveats: string[] = []): IndicatorDef[] {
+function costPair<const B extends string>(base: B, nl: string, en: string, definition: string, taakvelden: string, caveats: string[] = []) {
   return [
     cost(`${base}_jaarrekening`, `${nl} (jaarrekening)`, `${en} (actuals)`, `${definition} Bron: ${REALISATIE}.`, taakvelden, caveats),
     cost(`${base}_begroting`, `${nl} (begroting)`, `${en} (budget)`, `${definition} Bron: ${BEGROTING}.`, taakvelden, caveats),
-  ];
+  ] as const;
 }
 
 /** The lasten definitions, which the net-cost indicators are derived from (they come first in INDICATORS). */
@@ -76,7 +79,7 @@ const lastenDef = (id: string): IndicatorDef => {
 };
 
 /** Iv3 lasten (gross spending) per taakveld group: begroting and jaarrekening never in one series. */
-const LASTEN: IndicatorDef[] = [
+const LASTEN = [
   ...costPair('kosten_jeugdhulp', 'Lasten individuele jeugdhulp', 'Spending on individual youth care',
     'Lasten van gemeenten op de individuele jeugdhulp: 6.72 (t/m 2022), 6.72a–6.74c plus wat nog op de oude code 6.72 staat (2023–2024), 6.751–6.763 en 6.792 pgb (vanaf 2025).',
     '6.72 ≙ 6.72 + 6.72a–6.74c ≙ 6.751–6.763 + 6.792', [IV3_2023, RESIDUAL_672]),
@@ -108,8 +111,20 @@ const CENTRUM =
 const ELDERS =
   `Een gemeente met lasten van € 0 of minder, of netto per inwoner onder ${ELSEWHERE_FRACTION * 100} % van de mediaan van alle gemeenten, boekt haar jeugdhulp elders (bijvoorbeeld in een gemeenschappelijke regeling): netto is dan leeg (vlag elders-geboekt) en regio- en landtotalen met zo'n gemeente zijn te laag (vlag som-gemeenten-onvolledig).`;
 
-function netCostIndicators(): IndicatorDef[] {
-  const out: IndicatorDef[] = [];
+type NetBase = (typeof NET_BASES)[number];
+type Soort = (typeof SOORTEN)[number];
+type NoKosten<B> = B extends `kosten_${infer R}` ? R : never;
+/** The ids net-costs.ts derives: baten and netto beside every lasten pair, netto per inwoner and the baten share. */
+type NetCostId =
+  | `baten_${NoKosten<NetBase>}_${Soort}`
+  | `netto_${NoKosten<NetBase>}_${Soort}`
+  | `netto_jeugdhulp_per_inwoner_${Soort}`
+  | `aandeel_baten_jeugdhulp_${Soort}`;
+
+function netCostIndicators(): IndicatorDef<NetCostId>[] {
+  const out: IndicatorDef<NetCostId>[] = [];
+  // The ids are built from NET_BASES and SOORTEN, whose literal types NetCostId spells out.
+  const id = (s: string) => s as NetCostId;
   for (const base of NET_BASES) {
     for (const soort of SOORTEN) {
       const lasten = lastenDef(`${base}_${soort}`);
@@ -117,9 +132,9 @@ function netCostIndicators(): IndicatorDef[] {
       const whatEn = lasten.label_en.replace(/^Spending on /, '').replace(/ \((actuals|budget)\)$/, '');
       const tail = soort === 'jaarrekening' ? ['(jaarrekening)', '(actuals)', REALISATIE] : ['(begroting)', '(budget)', BEGROTING];
       out.push(
-        { ...lasten, id: `baten_${base.slice('kosten_'.length)}_${soort}`, label_nl: `Baten ${what} ${tail[0]}`, label_en: `Income on ${whatEn} ${tail[1]}`,
+        { ...lasten, id: id(`baten_${base.slice('kosten_'.length)}_${soort}`), label_nl: `Baten ${what} ${tail[0]}`, label_en: `Income on ${whatEn} ${tail[1]}`,
           definition: `Baten op dezelfde taakvelden als "${lasten.label_nl}": vooral bijdragen van andere gemeenten aan een centrumgemeente. Bron: ${tail[2]}.` },
-        { ...lasten, id: `${nettoId(base)}_${soort}`, label_nl: `Netto ${what} ${tail[0]}`, label_en: `Net spending on ${whatEn} ${tail[1]}`,
+        { ...lasten, id: id(`${nettoId(base)}_${soort}`), label_nl: `Netto ${what} ${tail[0]}`, label_en: `Net spending on ${whatEn} ${tail[1]}`,
           definition: `Lasten minus baten op dezelfde taakvelden als "${lasten.label_nl}". Bron: ${tail[2]}.`, caveats: [NETTO_WHY, CENTRUM, ELDERS, ...lasten.caveats] },
       );
     }
@@ -140,8 +155,14 @@ function netCostIndicators(): IndicatorDef[] {
   return out;
 }
 
+const KWB_SOURCE = 'CBS Kerncijfers wijken en buurten (één tabel per jaar: 83220NED 2015 … 85039NED 2021 … 85984NED 2024)';
+const KWB_CAVEATS = [
+  'Een andere CBS-bron dan Beleidsinformatie Jeugd, met een eigen definitie: niet vergelijken met of optellen bij de reeksen "Jongeren met jeugdzorg".',
+  'Alleen per gemeente: CBS publiceert deze kerncijfers niet voor jeugdregio\'s of Nederland, en een regiototaal is geen optelling van gemeenten.',
+];
 
-export const INDICATORS: IndicatorDef[] = [
+/** Every indicator read from a source or derived in the pipeline (the half-years follow below). */
+const BASE = [
   users('jongeren_jeugdzorg', 'Jongeren met jeugdzorg', 'Young people in youth care',
     'Jongeren tot 23 jaar met jeugdhulp, jeugdbescherming of jeugdreclassering in het jaar (CBS "JZ Totaal jeugdzorg", incl. pgb).'),
   {
@@ -167,7 +188,7 @@ export const INDICATORS: IndicatorDef[] = [
     'Jongeren met een jeugdbeschermingsmaatregel (ondertoezichtstelling of voogdij) in het jaar.'),
   users('jongeren_jeugdreclassering', 'Jongeren met jeugdreclassering', 'Young people on youth probation',
     'Jongeren met jeugdreclassering in het jaar.'),
-  {
+  def({
     id: 'aandeel_jongeren_jeugdhulp_in_natura',
     label_nl: 'Aandeel jongeren met jeugdhulp in natura',
     label_en: 'Share of young people receiving youth care in kind',
@@ -177,8 +198,8 @@ export const INDICATORS: IndicatorDef[] = [
     additive: false,
     source_tables: '85098NED, 82972NED',
     caveats: ['Percentage zoals CBS het publiceert; de telling is niet herberekend.', BREAK_2021],
-  },
-  {
+  }),
+  def({
     id: 'bevolking_totaal',
     label_nl: 'Inwoners',
     label_en: 'Inhabitants',
@@ -188,8 +209,8 @@ export const INDICATORS: IndicatorDef[] = [
     additive: true,
     source_tables: '70072ned',
     caveats: [],
-  },
-  {
+  }),
+  def({
     id: 'bevolking_0_17',
     label_nl: 'Jongeren 0–17 jaar',
     label_en: 'Young people aged 0–17',
@@ -199,8 +220,8 @@ export const INDICATORS: IndicatorDef[] = [
     additive: true,
     source_tables: '03759ned',
     caveats: [],
-  },
-  {
+  }),
+  def({
     id: 'bevolking_0_22',
     label_nl: 'Jongeren 0–22 jaar',
     label_en: 'Young people aged 0–22',
@@ -210,9 +231,9 @@ export const INDICATORS: IndicatorDef[] = [
     additive: true,
     source_tables: '03759ned',
     caveats: [],
-  },
-  ...(['begroting', 'realisatie'] as const).map((soort): IndicatorDef => ({
-    id: `kosten_jeugdzorg_cbs_${soort}`,
+  }),
+  ...(['begroting', 'realisatie'] as const).map((soort) => def({
+    id: `kosten_jeugdzorg_cbs_${soort}` as const,
     label_nl: `Kosten jeugdzorg volgens CBS (${soort === 'begroting' ? 'begroot' : 'gerealiseerd'})`,
     label_en: `Youth-care costs reported to CBS (${soort === 'begroting' ? 'budgeted' : 'actual'})`,
     unit: 'euro',
@@ -224,16 +245,7 @@ export const INDICATORS: IndicatorDef[] = [
   })),
   ...LASTEN,
   ...netCostIndicators(),
-];
-
-const KWB_SOURCE = 'CBS Kerncijfers wijken en buurten (één tabel per jaar: 83220NED 2015 … 85039NED 2021 … 85984NED 2024)';
-const KWB_CAVEATS = [
-  'Een andere CBS-bron dan Beleidsinformatie Jeugd, met een eigen definitie: niet vergelijken met of optellen bij de reeksen "Jongeren met jeugdzorg".',
-  'Alleen per gemeente: CBS publiceert deze kerncijfers niet voor jeugdregio\'s of Nederland, en een regiototaal is geen optelling van gemeenten.',
-];
-
-INDICATORS.push(
-  {
+  def({
     id: 'kwb_jongeren_jeugdzorg',
     label_nl: 'Jongeren met jeugdzorg in natura (kerncijfers wijken en buurten)',
     label_en: 'Young people in youth care in kind (neighbourhood key figures)',
@@ -243,8 +255,8 @@ INDICATORS.push(
     additive: false,
     source_tables: KWB_SOURCE,
     caveats: KWB_CAVEATS,
-  },
-  {
+  }),
+  def({
     id: 'kwb_aandeel_jongeren_jeugdzorg',
     label_nl: 'Percentage jongeren met jeugdzorg (kerncijfers wijken en buurten)',
     label_en: 'Share of young people in youth care (neighbourhood key figures)',
@@ -254,21 +266,32 @@ INDICATORS.push(
     additive: false,
     source_tables: KWB_SOURCE,
     caveats: [...KWB_CAVEATS, 'Een percentage wordt niet omgerekend naar een nieuwe gemeentelijke indeling: na een herindeling blijft het bij de oude gemeente staan.'],
-  },
-);
+  }),
+];
+
+type BaseId = (typeof BASE)[number]['id'];
+/**
+ * Every indicator id, as a type: a chart's `indicators`, a map metric or a comparison spec naming an id that
+ * does not exist fails `npm run typecheck`. The half-year ids are typed for every base id (a superset: which
+ * bases have half-years is decided from their source tables below).
+ */
+export type IndicatorId = BaseId | `${BaseId}_h${1 | 2}`;
+
+export const INDICATORS: IndicatorDef<IndicatorId>[] = [...BASE];
+
 
 /**
  * CBS's newest youth-care releases are half-years ("1e halfjaar 2025"). A half-year counts each young person
  * once in that half, so it is its own series: first half against first half, never summed into a year.
  */
-export const halfYearId = (id: string, half: 1 | 2) => `${id}_h${half}`;
-const HALF_YEAR_SOURCES = new Set(INDICATORS.filter((d) => d.source_tables.includes('85099NED') || d.id === 'aandeel_jongeren_jeugdhulp_in_natura').map((d) => d.id));
+export const halfYearId = (id: string, half: 1 | 2): string => `${id}_h${half}`;
+const HALF_YEAR_SOURCES = new Set(BASE.filter((d) => d.source_tables.includes('85099NED') || d.id === 'aandeel_jongeren_jeugdhulp_in_natura').map((d) => d.id));
 for (const base of [...HALF_YEAR_SOURCES]) {
-  const d = INDICATORS.find((x) => x.id === base)!;
+  const d = BASE.find((x) => x.id === base)!;
   for (const half of [1, 2] as const) {
     INDICATORS.push({
       ...d,
-      id: halfYearId(base, half),
+      id: halfYearId(base, half) as `${BaseId}_h${typeof half}`,
       label_nl: `${d.label_nl} (${half}e halfjaar)`,
       label_en: `${d.label_en} (${half === 1 ? 'first' : 'second'} half-year)`,
       definition: `${d.definition} Alleen het ${half}e halfjaar (${half === 1 ? 'januari–juni' : 'juli–december'}): elke jongere telt één keer per halfjaar, dus twee halfjaren tellen niet op tot een jaar.`,
@@ -277,11 +300,11 @@ for (const base of [...HALF_YEAR_SOURCES]) {
   }
 }
 
-const BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));
+const BY_ID = new Map<string, IndicatorDef<IndicatorId>>(INDICATORS.map((d) => [d.id, d]));
 
 export const hasIndicator = (id: string): boolean => BY_ID.has(id);
 
-export function indicator(id: string): IndicatorDef {
+export function indicator(id: string): IndicatorDef<IndicatorId> {
   const d = BY_ID.get(id);
   if (!d) throw new Error(`unknown indicator ${id}`);
   return d;

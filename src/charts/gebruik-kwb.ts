@@ -4,6 +4,7 @@
  * its own definition and its own indicator; it is never drawn in one series with Beleidsinformatie Jeugd.
  * One period (the newest edition) → labelled bars, the place of the page in bold.
  */
+import type { IndicatorId } from '../catalog/indicators.ts';
 import { indicator } from '../catalog/indicators.ts';
 import { formatNumber, formatPercent } from '../shared/format.ts';
 import { OBS_CTE, ROLE_STYLE, caveatsOf, labelledBars, noDataSentence, placeName } from './shared.ts';
@@ -60,7 +61,7 @@ LEFT JOIN o n ON n.geo_code = a.geo_code AND n.period = a.period AND n.indicator
 ORDER BY aandeel DESC, naam`;
 
 export const columns = ['geo_code', 'naam', 'regio', 'jaar', 'aandeel', 'jongeren', 'rang', 'van', 'mediaan', 'eigen', 'voor_regio', 'status'];
-export const indicators = ['kwb_aandeel_jongeren_jeugdzorg', 'kwb_jongeren_jeugdzorg'];
+export const indicators = ['kwb_aandeel_jongeren_jeugdzorg', 'kwb_jongeren_jeugdzorg'] as const satisfies readonly IndicatorId[];
 
 /** A gemeente page needs its own figure; a regio page the figures of its gemeenten. */
 export const hasData = (rows: KwbRow[]) => rows.some((r) => r.eigen) || (rows.length > 0 && rows[0].voor_regio);

@@ -4,6 +4,7 @@
  * place has a figure. CBS's own percentage and denominator (under 18): its own indicator, never merged with
  * the KWB share or the Beleidsinformatie counts.
  */
+import type { IndicatorId } from '../catalog/indicators.ts';
 import { indicator } from '../catalog/indicators.ts';
 import { change, formatPercent, formatYear } from '../shared/format.ts';
 import { OBS_CTE, PLACES_CTE, placeLabel, placeSeries, caveatsOf, capitalise, inPlace, legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, type Series } from './shared.ts';
@@ -36,7 +37,7 @@ JOIN o eigen ON eigen.geo_code = $geo AND eigen.indicator = v.indicator AND eige
 ORDER BY p.ord, jaar`;
 
 export const columns = ['ord', 'geo_code', 'naam', 'niveau', 'jaar', 'aandeel', 'status'];
-export const indicators = ['aandeel_jongeren_jeugdhulp_in_natura'];
+export const indicators = ['aandeel_jongeren_jeugdhulp_in_natura'] as const satisfies readonly IndicatorId[];
 
 const seriesOf = (rows: NaturaRow[]): Series<NaturaRow>[] => placeSeries(rows, 'aandeel');
 

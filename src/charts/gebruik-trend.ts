@@ -1,3 +1,4 @@
+import type { IndicatorId } from '../catalog/indicators.ts';
 import { change, formatChange, formatNumber, formatPercent, formatYear } from '../shared/format.ts';
 import {
   NOTE_CORONA, NOTE_WOONPLAATS, OBS_CTE, PLACES_CTE, placeSeries, caveatsOf, capitalise, inPlace, legendOf, lineChart,
@@ -35,7 +36,7 @@ LEFT JOIN o b ON b.geo_code = u.geo_code AND b.period = u.period AND b.indicator
 ORDER BY p.ord, jaar`;
 
 export const columns = ['ord', 'geo_code', 'naam', 'niveau', 'jaar', 'jongeren', 'jongeren_0_22', 'aandeel', 'status'];
-export const indicators = ['jongeren_jeugdhulp', 'bevolking_0_22'];
+export const indicators = ['jongeren_jeugdhulp', 'bevolking_0_22'] as const satisfies readonly IndicatorId[];
 
 /** Shares when any can be computed; otherwise the counts of one place (counts of different places do not share an axis). */
 function mode(rows: GebruikRow[]): 'aandeel' | 'aantal' {

@@ -3,6 +3,7 @@
  * longer exists in 2030. The dashed path from the last figure to zero in 2030 is an orientation line,
  * not a forecast: the summary compares the pace it needs with the pace so far.
  */
+import type { IndicatorId } from '../catalog/indicators.ts';
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatYear } from '../shared/format.ts';
 import { FONT_SIZE, OBS_CTE, caveatsOf, capitalise, inPlace, noDataSentence, placeName, pivotByYear, provisional, yearTicks } from './shared.ts';
@@ -30,7 +31,7 @@ WHERE g.geo_code = $geo AND g.indicator = 'jongeren_verblijf_gesloten'
 ORDER BY jaar`;
 
 export const columns = ['jaar', 'jongeren', 'met_verblijf', 'status'];
-export const indicators = ['jongeren_verblijf_gesloten', 'jongeren_jeugdhulp_met_verblijf'];
+export const indicators = ['jongeren_verblijf_gesloten', 'jongeren_jeugdhulp_met_verblijf'] as const satisfies readonly IndicatorId[];
 
 const known = (rows: GeslotenRow[]) => rows.filter((r) => r.jongeren != null) as (GeslotenRow & { jongeren: number })[];
 

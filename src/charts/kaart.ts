@@ -3,6 +3,8 @@
  * small regions (Utrecht Stad, Haarlemmermeer) are as visible as large ones. Used when the data folder
  * has no boundaries. Positions: [column, row], north at the top.
  */
+import type { IndicatorId } from '../catalog/indicators.ts';
+
 export const TILE_GRID: Record<string, [number, number]> = {
   JZ03: [2, 0], JZ02: [3, 0], JZ01: [5, 0],
   JZ06: [1, 1], JZ05: [2, 1], JZ04: [5, 1],
@@ -19,8 +21,8 @@ export const TILE_GRID: Record<string, [number, number]> = {
 export interface MapMetric {
   slug: string;
   label: string;
-  indicator: string;
-  base?: string;
+  indicator: IndicatorId;
+  base?: IndicatorId;
   factor?: number;
   euro?: boolean;
 }

@@ -1,3 +1,4 @@
+import type { IndicatorId } from '../catalog/indicators.ts';
 import { formatEuro, formatEuroExact } from '../shared/format.ts';
 import { NOTE_NETTO, OBS_CTE, capitalise, caveatsOf, columnOf, columnOrder, costColumns, costFlagNotice, costLegend, inPlace, noDataSentence, placeName, type CostPart } from './shared.ts';
 import type { ChartContext, ChartDef, DataTable, PlotOptions } from './types.ts';
@@ -26,7 +27,7 @@ JOIN geo g ON g.geo_code = n.geo_code
 ORDER BY jaar, s.soort DESC`;
 
 export const columns = ['naam', 'soort', 'jaar', 'ord', 'vorm', 'netto', 'lasten', 'vlag', 'status'];
-export const indicators = ['netto_gesloten_plaatsing_jaarrekening', 'netto_gesloten_plaatsing_begroting'];
+export const indicators = ['netto_gesloten_plaatsing_jaarrekening', 'netto_gesloten_plaatsing_begroting'] as const satisfies readonly IndicatorId[];
 
 /** Only zeros (nothing booked on these taakvelden) is no figure to draw: the note says why. */
 export const hasData = (rows: KostenGeslotenRow[]) => rows.some((r) => r.netto != null && r.netto !== 0);

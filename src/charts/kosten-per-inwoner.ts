@@ -1,3 +1,4 @@
+import type { IndicatorId } from '../catalog/indicators.ts';
 import * as Plot from '@observablehq/plot';
 import { change, formatChange, formatEuro, formatEuroExact, formatNumber, formatYear } from '../shared/format.ts';
 import {
@@ -46,7 +47,7 @@ LEFT JOIN o a ON a.geo_code = k.geo_code AND a.period = k.period AND a.indicator
 ORDER BY p.ord, jaar`;
 
 export const columns = ['ord', 'geo_code', 'naam', 'niveau', 'jaar', 'netto', 'inwoners', 'per_inwoner', 'vlag', 'aandeel_baten', 'elders', 'status'];
-export const indicators = ['netto_jeugdhulp_per_inwoner_jaarrekening', 'netto_jeugdhulp_jaarrekening', 'bevolking_totaal'];
+export const indicators = ['netto_jeugdhulp_per_inwoner_jaarrekening', 'netto_jeugdhulp_jaarrekening', 'bevolking_totaal'] as const satisfies readonly IndicatorId[];
 
 const seriesOf = (rows: PerInwonerRow[]): Series<PerInwonerRow>[] => placeSeries(rows, 'per_inwoner');
 

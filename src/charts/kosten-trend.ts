@@ -1,3 +1,4 @@
+import type { IndicatorId } from '../catalog/indicators.ts';
 import { change, formatChange, formatEuro, formatEuroExact, formatPercent, formatYear } from '../shared/format.ts';
 import {
   NOTE_BEGROTING, NOTE_CORONA, NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, ROLE_STYLE, caveatsOf, capitalise, costFlagNotice, inPlace,
@@ -48,7 +49,7 @@ JOIN geo g ON g.geo_code = l.geo_code
 ORDER BY s.soort DESC, jaar`;
 
 export const columns = ['naam', 'soort', 'jaar', 'lasten', 'baten', 'netto', 'aandeel_baten', 'vlag', 'elders', 'status'];
-export const indicators = ['netto_jeugdhulp_jaarrekening', 'netto_jeugdhulp_begroting', 'kosten_jeugdhulp_jaarrekening', 'baten_jeugdhulp_jaarrekening'];
+export const indicators = ['netto_jeugdhulp_jaarrekening', 'netto_jeugdhulp_begroting', 'kosten_jeugdhulp_jaarrekening', 'baten_jeugdhulp_jaarrekening'] as const satisfies readonly IndicatorId[];
 
 const LABEL = { jaarrekening: 'Jaarrekening (werkelijk uitgegeven)', begroting: 'Begroting (vooraf verwacht)' };
 

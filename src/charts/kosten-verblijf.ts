@@ -1,3 +1,4 @@
+import type { IndicatorId } from '../catalog/indicators.ts';
 import { formatEuro, formatEuroExact, formatNumber, listNl } from '../shared/format.ts';
 import {
   NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, capitalise, caveatsOf, columnOf, columnOrder, costColumns, costFlagNotice, costLegend,
@@ -47,7 +48,7 @@ export const columns = ['naam', 'soort', 'jaar', 'ord', 'vorm', 'netto', 'lasten
 export const indicators = [
   'netto_pleegzorg_jaarrekening', 'netto_gezinsgericht_jaarrekening', 'netto_gesloten_plaatsing_jaarrekening',
   'netto_verblijf_overig_jaarrekening', 'netto_jeugdhulp_met_verblijf_jaarrekening',
-];
+] as const satisfies readonly IndicatorId[];
 
 /** Only zeros (nothing booked on these taakvelden) is no figure to draw: the note says why. */
 export const hasData = (rows: KostenVerblijfRow[]) => rows.some((r) => r.netto != null && r.netto !== 0);

@@ -90,7 +90,7 @@ export function costFlagNotice(rows: CostFlagRow[], ctx: ChartContext, opts: { o
 }
 
 /** Caveats of the indicators a chart reads, without duplicates, in a stable order. */
-export function caveatsOf(ids: string[], extra: string[] = []): string[] {
+export function caveatsOf(ids: readonly string[], extra: string[] = []): string[] {
   const out: string[] = [];
   for (const id of ids) for (const c of indicator(id).caveats) if (!out.includes(c)) out.push(c);
   for (const c of extra) if (!out.includes(c)) out.push(c);

@@ -1,3 +1,4 @@
+import type { IndicatorId } from '../catalog/indicators.ts';
 import type { GeoRow, Row } from '../lib/warehouse.ts';
 
 export type { Row };
@@ -41,10 +42,10 @@ export interface DataTable {
  * chart (/explore/<id>.json), so comparing needs no DuckDB.
  */
 export interface ExploreSpec {
-  indicator: string;
+  indicator: IndicatorId;
   label: string;
   unit: 'jongeren' | 'euro';
-  base?: { indicator: string; factor: number; label: string };
+  base?: { indicator: IndicatorId; factor: number; label: string };
 }
 
 export interface ChartSource {
@@ -71,8 +72,8 @@ export interface ChartDef<R extends Row = Row> {
   sql: string;
   /** Columns of the SQL result that plot(), table() and summary() use; the registry test checks them. */
   columns: string[];
-  /** Indicator ids the chart reads; their caveats from INDICATORS end up in notes. */
-  indicators: string[];
+  /** Indicator ids the chart reads (a typo fails the typecheck); their caveats from INDICATORS end up in notes. */
+  indicators: readonly IndicatorId[];
   /** False when there is nothing to draw for this place (then empty() is shown instead). */
   hasData(rows: R[]): boolean;
   plot(rows: R[], options: PlotOptions): Element;

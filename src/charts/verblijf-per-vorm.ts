@@ -1,3 +1,4 @@
+import type { IndicatorId } from '../catalog/indicators.ts';
 import { change, formatChange, formatNumber, formatPercent, formatYear, listNl } from '../shared/format.ts';
 import {
   CATEGORY_STYLE, NOTE_CORONA, NOTE_WOONPLAATS, OBS_CTE, caveatsOf, capitalise, inPlace, legendOf, lineChart, years,
@@ -38,7 +39,7 @@ export const columns = ['naam', 'vorm', 'ord', 'jaar', 'jongeren', 'status'];
 export const indicators = [
   'jongeren_jeugdhulp_met_verblijf', 'jongeren_verblijf_pleegzorg', 'jongeren_verblijf_gezinsgericht',
   'jongeren_verblijf_gesloten', 'jongeren_verblijf_overig',
-];
+] as const satisfies readonly IndicatorId[];
 
 const hasForms = (rows: VerblijfRow[]) => rows.some((r) => r.ord > 0 && r.jongeren != null);
 

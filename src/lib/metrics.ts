@@ -36,7 +36,7 @@ export const INHABITANTS = 'bevolking_totaal';
 /** What the workbench opens with: the headline of the site. */
 export const HEADLINE_METRIC = 'jongeren_jeugdzorg_per_1000';
 
-const byId = new Map(INDICATORS.map((d) => [d.id, d]));
+const byId = new Map<string, IndicatorDef>(INDICATORS.map((d) => [d.id, d]));
 const isHalfYear = (d: IndicatorDef) => /_h[12]$/.test(d.id);
 
 const RATIO_CAVEAT =

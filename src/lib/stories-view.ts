@@ -11,7 +11,7 @@ import { describeSeries, firstTrend, series, type SeriesStory, type Trend } from
 import { measuresSvg } from './measures-view.ts';
 import { renderChart, type RenderedChart } from './render.ts';
 import type { Lang } from './site.ts';
-import { indicator } from '../catalog/indicators.ts';
+import { indicator, type IndicatorId } from '../catalog/indicators.ts';
 
 export type StoryKey = 'gebruik' | 'kosten' | 'verblijf' | 'maatregelen';
 
@@ -88,7 +88,7 @@ function storyChart(r: RenderedChart | undefined): Story['chart'] {
 }
 
 /** Spending: netto when the warehouse has it (money paid between gemeenten counts once), else gross, else CBS's own. */
-export const KOSTEN_HEADLINE_INDICATORS = ['netto_jeugdhulp_jaarrekening', 'kosten_jeugdhulp_jaarrekening', 'kosten_jeugdzorg_cbs_realisatie'];
+export const KOSTEN_HEADLINE_INDICATORS: IndicatorId[] = ['netto_jeugdhulp_jaarrekening', 'kosten_jeugdhulp_jaarrekening', 'kosten_jeugdzorg_cbs_realisatie'];
 
 export async function storiesView(lang: Lang): Promise<Story[]> {
   const en = lang === 'en';
