@@ -5,6 +5,7 @@
  * - trend_series: per analysis × place × year the value analysed, the fitted trend, the projection and its band;
  * - trend_comparisons: per analysis × place the verdict for the last compared year, or the reason there is none.
  */
+import { NL } from '../catalog/places.ts';
 import type { IndicatorId } from '../catalog/indicators.ts';
 import type { Observation } from '../pipeline/model.ts';
 import { breaksFor, type BreakSource } from './breaks.ts';
@@ -106,7 +107,7 @@ export interface SeriesInput {
 export function analysePlace(spec: EffectSpec, geo: string, series: SeriesInput[]): { series: TrendSeriesRow[]; comparison: TrendComparisonRow; analysis: Analysis | Refusal } {
   const relative = Boolean(spec.base) && series.some((r) => r.value !== null) && series.every((r) => r.value === null || (r.base !== null && r.base > 0));
   const points = series.map((r) => ({ year: r.year, value: relative ? perBase(r.value, r.base, spec.base!.factor) : r.value }));
-  const a = analyseSeries(points, { breaks: breaksFor(spec.source, { national: geo === 'NL01' }) });
+  const a = analyseSeries(points, { breaks: breaksFor(spec.source, { national: geo === NL }) });
   const fitted = new Map(a.ok ? a.fitted.map((f) => [f.year, f.value]) : []);
   const expected = new Map(a.ok ? a.expected.map((e) => [e.year, e]) : []);
   const rows: TrendSeriesRow[] = series.map((r, i) => ({

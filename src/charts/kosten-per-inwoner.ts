@@ -1,3 +1,4 @@
+import { NL } from '../catalog/places.ts';
 import type { IndicatorId } from '../catalog/indicators.ts';
 import * as Plot from '@observablehq/plot';
 import { change, formatChange, formatEuro, formatEuroExact, formatNumber, formatYear } from '../shared/format.ts';
@@ -34,7 +35,7 @@ SELECT p.ord, g.geo_code, g.name AS naam, g.level AS niveau, k.period AS jaar,
        n.value AS netto, b.value AS inwoners, k.value AS per_inwoner, k.flag AS vlag, a.value AS aandeel_baten,
        (SELECT string_agg(eg.name, ', ' ORDER BY eg.name) FROM o e JOIN geo eg ON eg.geo_code = e.geo_code
         WHERE e.indicator = k.indicator AND e.period = k.period AND e.flag = 'elders-geboekt'
-          AND (k.geo_code = 'NL01' OR e.geo_code IN (
+          AND (k.geo_code = '${NL}' OR e.geo_code IN (
             SELECT gemeente_code FROM membership WHERE jeugdregio_code = k.geo_code
               AND year = (SELECT max(year) FROM membership WHERE year <= k.period)))) AS elders,
        k.status

@@ -1,3 +1,4 @@
+import { NL } from '../catalog/places.ts';
 import type { IndicatorId } from '../catalog/indicators.ts';
 import { change, formatChange, formatEuro, formatEuroExact, formatPercent, formatYear } from '../shared/format.ts';
 import {
@@ -36,7 +37,7 @@ SELECT g.name AS naam, s.soort, l.period AS jaar, l.value AS lasten, b.value AS 
        a.value AS aandeel_baten, n.flag AS vlag,
        (SELECT string_agg(eg.name, ', ' ORDER BY eg.name) FROM o e JOIN geo eg ON eg.geo_code = e.geo_code
         WHERE e.indicator = n.indicator AND e.period = n.period AND e.flag = 'elders-geboekt'
-          AND (n.geo_code = 'NL01' OR e.geo_code IN (
+          AND (n.geo_code = '${NL}' OR e.geo_code IN (
             SELECT gemeente_code FROM membership WHERE jeugdregio_code = n.geo_code
               AND year = (SELECT max(year) FROM membership WHERE year <= n.period)))) AS elders,
        coalesce(n.status, l.status) AS status

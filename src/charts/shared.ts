@@ -3,6 +3,7 @@
  * line chart in Observable Plot. Everything here is deterministic (no clock, no random ids: Plot's
  * line markers and clip paths use global counters, so markers are separate dot marks and nothing clips).
  */
+import { NL } from '../catalog/places.ts';
 import * as Plot from '@observablehq/plot';
 import { indicator } from '../catalog/indicators.ts';
 import { formatEuro, formatNumber, formatYear, listNl } from '../shared/format.ts';
@@ -31,7 +32,7 @@ export const PLACES_CTE = `places AS (
     SELECT jeugdregio_code FROM membership WHERE gemeente_code = $geo ORDER BY year DESC LIMIT 1
   )
   UNION ALL
-  SELECT 'NL01', 3 WHERE $geo <> 'NL01'
+  SELECT '${NL}', 3 WHERE $geo <> '${NL}'
 )`;
 
 // ---- caveats (those not in INDICATORS) ----------------------------------------------------------
@@ -84,7 +85,7 @@ export function costFlagNotice(rows: CostFlagRow[], ctx: ChartContext, opts: { o
   if (inc) {
     const names = typeof inc.elders === 'string' ? inc.elders.split(', ') : [];
     const who = names.length ? `${listNl(names)} ${names.length > 1 ? 'boeken hun' : 'boekt haar'} jeugdhulp (vrijwel) niet op de eigen taakvelden` : 'een of meer gemeenten boeken hun jeugdhulp (vrijwel) niet op de eigen taakvelden';
-    out.push(`Het totaal ${ctx.geo.geo_code === 'NL01' ? 'van Nederland' : `van ${name}`} voor ${withSoort([inc])} is iets te laag: ${who}, maar via een gemeenschappelijke regeling of andere taakvelden.`);
+    out.push(`Het totaal ${ctx.geo.geo_code === NL ? 'van Nederland' : `van ${name}`} voor ${withSoort([inc])} is iets te laag: ${who}, maar via een gemeenschappelijke regeling of andere taakvelden.`);
   }
   return out.length ? out.join(' ') : null;
 }
@@ -106,7 +107,7 @@ export function placeName(g: Pick<GeoRow, 'name' | 'level'>): string {
 
 /** "in Amersfoort", "in jeugdregio Eemland", "landelijk". */
 export function inPlace(g: Pick<GeoRow, 'name' | 'level' | 'geo_code'>): string {
-  if (g.geo_code === 'NL01') return 'landelijk';
+  if (g.geo_code === NL) return 'landelijk';
   return `in ${placeName(g)}`;
 }
 
@@ -134,8 +135,6 @@ export const CATEGORY_STYLE: { color: string; dash?: string; symbol: SymbolName 
 
 /** Fills for stacked bars: colour-blind safe and clearly ordered from dark to light in greyscale. */
 export const BAR_FILLS = ['var(--b1, #1f4e79)', 'var(--b2, #d55e00)', 'var(--b3, #e69f00)', 'var(--b4, #c9d3dc)'];
-/** Text colour on top of each bar fill. */
-export const BAR_TEXT = ['var(--b1-text, #ffffff)', 'var(--b2-text, #ffffff)', 'var(--b3-text, #1a1a1a)', 'var(--b4-text, #1a1a1a)'];
 
 // ---- Plot ------------------------------------------------------------------------------------
 

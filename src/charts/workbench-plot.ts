@@ -4,6 +4,7 @@
  * styles, the map classes), so a workbench chart looks like a registry chart. Runs at build time on
  * linkedom (the opening chart) and in the browser on the real DOM.
  */
+import { NL } from '../catalog/places.ts';
 import * as Plot from '@observablehq/plot';
 import { formatEuro, formatEuroExact, formatNumber, formatPercent, formatPerThousand, formatYear, listNl } from '../shared/format.ts';
 import type { MetricDef } from '../lib/metrics.ts';
@@ -71,8 +72,8 @@ export function lineSeries(rows: WbRow[], highlight: string[]): Series<WbRow>[] 
   const many = gs.length > MAX_STYLED;
   let k = 0;
   return gs.map((g) => {
-    const styled = !many || g.code === 'NL01' || highlight.includes(g.code);
-    const style = g.code === 'NL01' ? ROLE_STYLE[3] : styled && k < MAX_STYLED - 1 ? CATEGORY_STYLE[k++] : CONTEXT;
+    const styled = !many || g.code === NL || highlight.includes(g.code);
+    const style = g.code === NL ? ROLE_STYLE[3] : styled && k < MAX_STYLED - 1 ? CATEGORY_STYLE[k++] : CONTEXT;
     return { key: g.code, label: g.name, rows: g.rows, ...style };
   });
 }
@@ -130,7 +131,7 @@ function drawRanking(input: DrawInput, known: WbRow[], fmt: (v: number | null) =
     marks: [
       Plot.barX(sorted, {
         y: 'geo_code', x: 'waarde', insetTop: 3, insetBottom: 3,
-        fill: (r: WbRow) => (r.geo_code === 'NL01' ? 'var(--b2, #d55e00)' : input.highlight.includes(r.geo_code) ? 'var(--b3, #e69f00)' : 'var(--b1, #1f4e79)'),
+        fill: (r: WbRow) => (r.geo_code === NL ? 'var(--b2, #d55e00)' : input.highlight.includes(r.geo_code) ? 'var(--b3, #e69f00)' : 'var(--b1, #1f4e79)'),
         title: (r: WbRow) => `${displayName(r)}: ${fmt(r.waarde)}`,
       }),
       Plot.text(sorted, { y: 'geo_code', x: 'waarde', text: (r: WbRow) => fmt(r.waarde), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
@@ -187,8 +188,8 @@ export function workbenchLegend(input: DrawInput): LegendItem[] {
     }));
   }
   const items: LegendItem[] = [];
-  if (input.rows.some((r) => r.geo_code === 'NL01')) items.push({ label: 'Nederland', color: 'var(--b2, #d55e00)', swatch: true });
-  if (input.rows.some((r) => input.highlight.includes(r.geo_code) && r.geo_code !== 'NL01')) items.push({ label: 'Zelf gekozen plaatsen', color: 'var(--b3, #e69f00)', swatch: true });
+  if (input.rows.some((r) => r.geo_code === NL)) items.push({ label: 'Nederland', color: 'var(--b2, #d55e00)', swatch: true });
+  if (input.rows.some((r) => input.highlight.includes(r.geo_code) && r.geo_code !== NL)) items.push({ label: 'Zelf gekozen plaatsen', color: 'var(--b3, #e69f00)', swatch: true });
   items.push({ label: 'Andere plaatsen', color: 'var(--b1, #1f4e79)', swatch: true });
   return items;
 }
@@ -203,7 +204,7 @@ export function workbenchSummary(input: DrawInput): string {
   if (input.view === 'lijnen') {
     const last = Math.max(...known.map((r) => r.jaar));
     const atLast = known.filter((r) => r.jaar === last).sort((a, b) => b.waarde! - a.waarde!);
-    const nl = groups(known).find((g) => g.code === 'NL01');
+    const nl = groups(known).find((g) => g.code === NL);
     const parts = [`${capital(what)}, ${formatYear(Math.min(...known.map((r) => r.jaar)))}–${formatYear(last)}, voor ${groups(known).length} plaatsen.`];
     if (atLast.length > 1) {
       parts.push(`In ${last} het hoogst in ${displayName(atLast[0])} (${fmt(atLast[0].waarde)}) en het laagst in ${displayName(atLast[atLast.length - 1])} (${fmt(atLast[atLast.length - 1].waarde)}).`);
@@ -219,7 +220,7 @@ export function workbenchSummary(input: DrawInput): string {
   const year = sorted[0].jaar;
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
-  const nl = sorted.find((r) => r.geo_code === 'NL01');
+  const nl = sorted.find((r) => r.geo_code === NL);
   return [
     `${capital(what)} in ${year}, ${sorted.length} plaatsen${input.view === 'kaart' ? ' op de kaart' : ''}:`,
     sorted.length > 1 ? `het hoogst in ${displayName(top)} (${fmt(top.waarde)}), het laagst in ${displayName(bottom)} (${fmt(bottom.waarde)}).` : `${displayName(top)}: ${fmt(top.waarde)}.`,
@@ -250,7 +251,7 @@ export function placesInWords(rows: WbRow[]): string {
   if (gs.length <= 4) return listNl(gs.map((g) => g.name));
   const by = (l: WbRow['niveau']) => gs.filter((g) => g.level === l).length;
   const parts = [
-    ...(gs.some((g) => g.code === 'NL01') ? ['Nederland'] : []),
+    ...(gs.some((g) => g.code === NL) ? ['Nederland'] : []),
     ...(by('jeugdregio') ? [`${by('jeugdregio')} jeugdregio's`] : []),
     ...(by('gemeente') ? [`${by('gemeente')} gemeenten`] : []),
   ];

@@ -1,4 +1,5 @@
 /** Embeds: tell the host page our height (it resizes the iframe), and route ?geo= to the static page. */
+import { PLACE_CODE } from '../catalog/places.ts';
 export function reportHeight() {
   if (window.parent === window) return;
   // The content's own height: scrollHeight never drops below the iframe's current height, so a tall
@@ -12,5 +13,5 @@ export function reportHeight() {
 export function redirectToGeo() {
   const el = document.querySelector<HTMLElement>('[data-embed-redirect]');
   const geo = new URLSearchParams(location.search).get('geo') ?? '';
-  if (el && /^(NL01|JZ\d{2}|GM\d{4})$/.test(geo)) location.replace(`/embed/${el.dataset.embedRedirect}/${geo}/`);
+  if (el && PLACE_CODE.test(geo)) location.replace(`/embed/${el.dataset.embedRedirect}/${geo}/`);
 }

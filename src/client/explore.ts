@@ -6,6 +6,7 @@
  * read loads neither. On an embed page (data-readonly) there is no panel: a comparison in the embed's URL is
  * drawn, nothing else.
  */
+import { NL, NL_NAME, PLACE_CODE } from '../catalog/places.ts';
 import type { ExploreData } from '../lib/explore-data.ts';
 import { searchPlaces } from '../lib/search.ts';
 import { formatChange, formatEuro, formatNumber, formatYear, change, listNl } from '../shared/format.ts';
@@ -17,7 +18,7 @@ interface Place { c: string; n: string; l: string; h: string | null; a?: string[
 interface Point { code: string; naam: string; jaar: number; status: string; waarde: number | null; basis: number | null }
 
 const MAX = SERIES_STYLES.length;
-const GEO = /^(NL01|JZ\d{2}|GM\d{4})$/;
+const GEO = PLACE_CODE;
 
 const cache = new Map<string, Promise<ExploreData>>();
 const load = (src: string) => {
@@ -197,7 +198,7 @@ function setup(box: HTMLElement, n: number) {
   const namesOf = async () => {
     if (state.chosen.every((c) => known[c])) return known;
     const ps = await places();
-    const out: Record<string, string> = { ...known, NL01: 'Nederland' };
+    const out: Record<string, string> = { ...known, [NL]: NL_NAME };
     for (const p of ps) out[p.c] = p.l === 'jeugdregio' ? `Jeugdregio ${p.n}` : p.n;
     return out;
   };

@@ -5,6 +5,7 @@
  * Every filter is built from the table's own code lists, matched on Title: a code the plan needs that the
  * table does not have is an error naming it and what the table does have, never a smaller download.
  */
+import { NL } from '../catalog/places.ts';
 import { isGeographyMeasure } from '../catalog/gebieden.ts';
 import { regimeFor } from '../catalog/iv3.ts';
 import { FetchError, type Http } from './http.ts';
@@ -342,9 +343,9 @@ function v4Regions(table: string, meta: V4Meta): string {
   const regio = meta.dimIds.find((d) => /^Regio/i.test(d));
   if (!regio) throw new FetchError(`${table}/Dimensions`, null, `${table}: no region dimension (dimensions: ${meta.dimIds.join(', ')})`);
   const ids = meta.codes[regio].rows.map((r) => trim(r.Identifier));
-  if (!ids.includes('NL01') || !ids.some((i) => i.startsWith('GM'))) throw new FetchError(meta.codes[regio].url, null, `${table}: ${regio}Codes has no NL01 or no GM… codes; it has ${some(ids)}`);
+  if (!ids.includes(NL) || !ids.some((i) => i.startsWith('GM'))) throw new FetchError(meta.codes[regio].url, null, `${table}: ${regio}Codes has no NL01 or no GM… codes; it has ${some(ids)}`);
   const jz = ids.some((i) => i.startsWith('JZ'));
-  return `(startswith(${regio},'GM')${jz ? ` or startswith(${regio},'JZ')` : ''} or ${regio} eq 'NL01')`;
+  return `(startswith(${regio},'GM')${jz ? ` or startswith(${regio},'JZ')` : ''} or ${regio} eq '${NL}')`;
 }
 
 /** Every other dimension at its "Totaal…" code; a dimension without one is an error. */

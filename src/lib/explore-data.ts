@@ -2,6 +2,7 @@
  * The data behind the comparison panel of a chart: one indicator (and its base) for every place, as
  * compact JSON. Built once per chart at build time, fetched only when a reader starts comparing.
  */
+import { NL, NL_NAME } from '../catalog/places.ts';
 import type { ChartDef, Row } from '../charts/types.ts';
 import { OBS_CTE } from '../charts/shared.ts';
 import { allPlaces } from './places.ts';
@@ -35,7 +36,7 @@ export async function exploreData(chart: ChartDef<Row>): Promise<ExploreData | n
     indicator: e.indicator,
     base: e.base?.indicator ?? null,
   });
-  const names: Record<string, string> = { NL01: 'Nederland' };
+  const names: Record<string, string> = { [NL]: NL_NAME };
   for (const p of await allPlaces()) names[p.code] = p.level === 'jeugdregio' ? `Jeugdregio ${p.name}` : p.name;
   const series: ExploreData['series'] = {};
   for (const r of rows) {

@@ -2,6 +2,7 @@
  * The headline numbers of the home page, each computed from the warehouse with one query and returned
  * with the years it covers, so a number is never shown without its period.
  */
+import { NL } from '../catalog/places.ts';
 import { OBS_CTE } from '../charts/shared.ts';
 import { query, warehouseDir } from './warehouse.ts';
 
@@ -17,7 +18,7 @@ export interface Trend {
 }
 
 /** First and last known value of an indicator for a place, or null when there are fewer than one. */
-export async function trend(indicator: string, geo = 'NL01'): Promise<Trend | null> {
+export async function trend(indicator: string, geo = NL): Promise<Trend | null> {
   const rows = await query<Point & Record<string, number | string>>(
     `WITH ${OBS_CTE}
      SELECT period AS jaar, value AS waarde, status FROM o
@@ -29,21 +30,12 @@ export async function trend(indicator: string, geo = 'NL01'): Promise<Trend | nu
 }
 
 /** The first indicator in the list that has data: CBS tables first, transcribed figures after. */
-export async function firstTrend(indicators: string[], geo = 'NL01'): Promise<{ indicator: string; trend: Trend } | null> {
+export async function firstTrend(indicators: string[], geo = NL): Promise<{ indicator: string; trend: Trend } | null> {
   for (const indicator of indicators) {
     const t = await trend(indicator, geo);
     if (t) return { indicator, trend: t };
   }
   return null;
-}
-
-/** Value of an indicator in one year (null when unknown). */
-export async function valueIn(indicator: string, year: number, geo = 'NL01'): Promise<number | null> {
-  const r = await query<{ v: number | null }>(
-    `WITH ${OBS_CTE} SELECT value AS v FROM o WHERE indicator = $indicator AND geo_code = $geo AND period = $year`,
-    { indicator, geo, year },
-  );
-  return r[0]?.v ?? null;
 }
 
 const latestCache = new Map<string, Promise<Map<string, Point>>>();
@@ -73,7 +65,7 @@ export async function latestValues(indicators: string[], geos: string[]): Promis
 }
 
 /** Every known value of an indicator for a place, oldest first. */
-export async function series(indicator: string, geo = 'NL01'): Promise<Point[]> {
+export async function series(indicator: string, geo = NL): Promise<Point[]> {
   return query<Point & Record<string, number | string>>(
     `WITH ${OBS_CTE}
      SELECT period AS jaar, value AS waarde, status FROM o

@@ -4,6 +4,7 @@
  * that year, and the same figure for its jeugdregio and Nederland. Figures the place has no value for are
  * left out (the page does not show empty boxes). One query per figure for all places, once per build.
  */
+import { NL } from '../catalog/places.ts';
 import { OBS_CTE } from '../charts/shared.ts';
 import { change, formatChange, formatEuro, formatNumber, formatPercent } from '../shared/format.ts';
 import { query, warehouseDir } from './warehouse.ts';
@@ -89,7 +90,7 @@ val AS (
   WHERE v.indicator = $indicator AND v.value IS NOT NULL AND v.geo_code IN (SELECT geo_code FROM huidig)
 )
 SELECT geo_code, jaar, waarde, status,
-       CASE WHEN geo_code = 'NL01' THEN NULL ELSE rank() OVER (PARTITION BY jaar, substr(geo_code, 1, 2) ORDER BY waarde DESC) END AS rang,
+       CASE WHEN geo_code = '${NL}' THEN NULL ELSE rank() OVER (PARTITION BY jaar, substr(geo_code, 1, 2) ORDER BY waarde DESC) END AS rang,
        count(*) OVER (PARTITION BY jaar, substr(geo_code, 1, 2)) AS van
 FROM val WHERE waarde IS NOT NULL
 ORDER BY geo_code, jaar`;
@@ -136,7 +137,7 @@ export function pickFigure(
     value,
     previous: own.length > 1 ? own[own.length - 2] : null,
     region: sameYear(region),
-    nl: geo === 'NL01' ? null : sameYear('NL01'),
+    nl: geo === NL ? null : sameYear(NL),
   };
 }
 

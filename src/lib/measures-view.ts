@@ -3,6 +3,7 @@
  * summary, and per effect chart whether the national chart has figures or only the analysis's reason.
  * MeasuresPage.astro and the home page's story only lay it out.
  */
+import { NL } from '../catalog/places.ts';
 import { parseHTML } from 'linkedom';
 import { EFFECT_CHARTS } from '../charts/index.ts';
 import { MEASURES, SOURCE, TOTAL, TOTAL_PUBLISHED, plotMeasures } from '../charts/maatregelen-2022.ts';
@@ -36,7 +37,7 @@ export interface MeasuresView {
 export async function measuresView(lang: Lang): Promise<MeasuresView> {
   const en = lang === 'en';
   const euro = formatsFor(lang).euro;
-  const national = await Promise.all(EFFECT_CHARTS.map((c) => renderChart(c, 'NL01')));
+  const national = await Promise.all(EFFECT_CHARTS.map((c) => renderChart(c, NL)));
   const largest = MEASURES.reduce((a, m) => (m.euro > a.euro ? m : a));
   const costs = MEASURES.find((m) => m.euro < 0);
   return {

@@ -3,6 +3,7 @@
  * it is, the definition and the national chart, as plain strings. Each number is read from the indicator
  * its chart draws, so the headline and the chart under it cannot disagree; Stories.astro only lays it out.
  */
+import { NL } from '../catalog/places.ts';
 import { chartById } from '../charts/index.ts';
 import { MEASURES, TOTAL_PUBLISHED } from '../charts/maatregelen-2022.ts';
 import type { LegendItem } from '../charts/types.ts';
@@ -30,8 +31,6 @@ export interface Story {
   /** What the card says instead when there is no headline. */
   empty: string;
 }
-
-const NL = 'NL01';
 
 function provisional(status: string, en: boolean): string {
   return status !== 'definitief' ? (en ? ' (provisional)' : ' (voorlopig)') : '';

@@ -6,6 +6,7 @@
  *
  * Browser-safe: no Node imports.
  */
+import { NL, PLACE_CODE } from '../catalog/places.ts';
 import { hasMetric, HEADLINE_METRIC, INHABITANTS, indicatorsOf, METRICS, metric, YOUNG, type MetricDef } from './metrics.ts';
 
 export type View = 'lijnen' | 'ranglijst' | 'kaart';
@@ -34,7 +35,7 @@ export interface WorkbenchState {
  * has none in this warehouse, so the page never opens on an empty chart.
  */
 export function defaultState(years: { min: number; max: number }, opening: Partial<WorkbenchState> = {}): WorkbenchState {
-  return { metric: HEADLINE_METRIC, places: ['NL01', 'regios'], from: years.min, to: years.max, view: 'lijnen', year: years.max, ...opening };
+  return { metric: HEADLINE_METRIC, places: [NL, 'regios'], from: years.min, to: years.max, view: 'lijnen', year: years.max, ...opening };
 }
 
 /** State from a query string; anything unknown or malformed falls back to the default (never runs as SQL). */
@@ -110,7 +111,7 @@ function sizeClassCtes(to: number): string[] {
 
 /** The CTE `gekozen` (the chosen places, groups resolved in SQL) and what it needs. */
 export function placesCtes(places: string[], to: number): string[] {
-  const codes = places.filter((t) => /^(NL01|JZ\d{2}|GM\d{4})$/.test(t));
+  const codes = places.filter((t) => PLACE_CODE.test(t));
   const parts: string[] = [];
   if (codes.length) parts.push(`  SELECT geo_code FROM geo WHERE geo_code IN (${codes.map(quote).join(', ')})`);
   if (places.includes('regios')) parts.push(`  SELECT geo_code FROM geo WHERE level = 'jeugdregio'`);

@@ -3,6 +3,7 @@
  * the rows DuckDB returns for it, and the drawing, legend, summary and table made from them with the same
  * helpers the browser uses. Workbench.astro only lays it out.
  */
+import { NL } from '../catalog/places.ts';
 import { parseHTML } from 'linkedom';
 import { drawWorkbench, toWbRows, workbenchLegend, workbenchSummary, workbenchTable, type DrawInput } from '../charts/workbench-plot.ts';
 import type { DataTable, LegendItem } from '../charts/types.ts';
@@ -36,7 +37,7 @@ export async function workbenchView(): Promise<WorkbenchView> {
   const m = metric(state.metric);
   const sql = workbenchSql(state);
   const rows = toWbRows(await query(sql));
-  const input: DrawInput = { rows, metric: m, view: state.view, highlight: ['NL01'] };
+  const input: DrawInput = { rows, metric: m, view: state.view, highlight: [NL] };
   const hasFigures = rows.some((r) => r.waarde != null);
   const draw = (width: number) => {
     const { document } = parseHTML('<!doctype html><html><body></body></html>');

@@ -1,5 +1,5 @@
+import { NL } from '../catalog/places.ts';
 import type { MembershipRow, Observation, Status } from './model.ts';
-import { NL } from './geo.ts';
 
 const WEAKEST: Status[] = ['voorlopig', 'nader voorlopig', 'definitief'];
 

@@ -1,10 +1,11 @@
+import { PLACE_CODE } from '../catalog/places.ts';
 import { InputError } from './errors.ts';
 import type { NameIndex } from './geo.ts';
 import { formIndicator, halfYearId, hasIndicator, indicator as definition, normTitle } from '../catalog/indicators.ts';
 import type { Observation } from './model.ts';
 import type { CbsRecord } from './readers/types.ts';
 
-const CODE = /^(NL01|JZ\d{2}|GM\d{4})$/;
+const CODE = PLACE_CODE;
 const FORM_DIMS = /^(vormenvanjeugdzorg|vormen van jeugdzorg|soortjeugdzorg|typejeugdzorg)$/;
 
 /** Which indicator a CBS cell belongs to, decided by topic title and breakdown titles; undefined = not used. */

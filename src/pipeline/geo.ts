@@ -1,3 +1,4 @@
+import { NL, NL_NAME } from '../catalog/places.ts';
 import { byCodePoint } from './compare.ts';
 import { InputError } from './errors.ts';
 import type { GeoRow, MembershipRow } from './model.ts';
@@ -5,9 +6,6 @@ import { normTitle } from '../catalog/indicators.ts';
 import { measureKind } from '../catalog/gebieden.ts';
 import { checkName } from './readers/text.ts';
 import type { CbsRecord } from './readers/types.ts';
-
-export const NL = 'NL01';
-export const NL_NAME = 'Nederland';
 
 export interface Geography {
   geo: GeoRow[];

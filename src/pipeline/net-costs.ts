@@ -1,3 +1,4 @@
+import { NL } from '../catalog/places.ts';
 import { weakestStatus } from './aggregate.ts';
 import type { MembershipRow, Observation } from './model.ts';
 import { CENTRUM_SHARE, ELSEWHERE_FRACTION, FLAG_CENTRUM, FLAG_ELSEWHERE, FLAG_INCOMPLETE, NET_BASES, nettoId } from '../catalog/net-cost-rules.ts';
@@ -94,7 +95,7 @@ export function deriveNetCosts(obs: Observation[], membership: MembershipRow[]):
   const membersOf = new Map<string, string[]>();
   for (const m of membership) {
     membersOf.set(`${m.jeugdregio_code}|${m.year}`, [...(membersOf.get(`${m.jeugdregio_code}|${m.year}`) ?? []), m.gemeente_code]);
-    membersOf.set(`NL01|${m.year}`, [...(membersOf.get(`NL01|${m.year}`) ?? []), m.gemeente_code]);
+    membersOf.set(`${NL}|${m.year}`, [...(membersOf.get(`${NL}|${m.year}`) ?? []), m.gemeente_code]);
   }
   const nearestYear = (y: number) => (years.includes(y) ? y : years.reduce((b, c) => (Math.abs(c - y) < Math.abs(b - y) ? c : b), years[0]));
   for (const o of out) {

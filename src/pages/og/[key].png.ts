@@ -1,4 +1,5 @@
 /** /og/<key>.png for every gemeente, jeugdregio and theme page (key = geo code or theme slug). */
+import { NL } from '../../catalog/places.ts';
 import { CORE_CHARTS as CHARTS, EFFECT_CHARTS, chartById } from '../../charts/index.ts';
 import { THEMES } from '../../lib/themes.ts';
 import { allPlaces } from '../../lib/places.ts';
@@ -9,9 +10,9 @@ interface Props { title: string; subtitle: string; geo: string; charts: string[]
 
 export async function getStaticPaths() {
   const out: { params: { key: string }; props: Props }[] = [];
-  for (const t of THEMES) out.push({ params: { key: t.slug }, props: { title: t.title.nl, subtitle: 'Nederland', geo: 'NL01', charts: t.charts } });
-  out.push({ params: { key: 'maatregelen-2022' }, props: { title: 'De maatregelen van 2022', subtitle: 'Nederland', geo: 'NL01', charts: EFFECT_CHARTS.map((c) => c.id) } });
-  out.push({ params: { key: 'home' }, props: { title: 'Jeugdhulp in Beeld', subtitle: 'Jeugdhulp voor elke gemeente en jeugdregio', geo: 'NL01', charts: CHARTS.map((c) => c.id) } });
+  for (const t of THEMES) out.push({ params: { key: t.slug }, props: { title: t.title.nl, subtitle: 'Nederland', geo: NL, charts: t.charts } });
+  out.push({ params: { key: 'maatregelen-2022' }, props: { title: 'De maatregelen van 2022', subtitle: 'Nederland', geo: NL, charts: EFFECT_CHARTS.map((c) => c.id) } });
+  out.push({ params: { key: 'home' }, props: { title: 'Jeugdhulp in Beeld', subtitle: 'Jeugdhulp voor elke gemeente en jeugdregio', geo: NL, charts: CHARTS.map((c) => c.id) } });
   for (const p of await allPlaces()) {
     out.push({
       params: { key: p.code },
@@ -52,6 +53,6 @@ async function draw(props: Props): Promise<Uint8Array> {
     }
   }
   // Say so rather than show another place's line.
-  if (!svg && props.geo !== 'NL01') chartTitle = 'Nog geen eigen cijfers in deze dataset';
+  if (!svg && props.geo !== NL) chartTitle = 'Nog geen eigen cijfers in deze dataset';
   return ogPng(props.title, chartTitle, svg);
 }

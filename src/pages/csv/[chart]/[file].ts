@@ -3,6 +3,7 @@
  * the warehouse: /csv/<chart>/<geo>.csv (comma) and /csv/<chart>/<geo>.excel-nl.csv (Dutch Excel), each
  * figure rounded to the precision the chart shows.
  */
+import { NL } from '../../../catalog/places.ts';
 import { CHARTS } from '../../../charts/index.ts';
 import type { ChartDef, Row } from '../../../charts/types.ts';
 import { columnsOf, roundTo, toDelimited, type Dialect } from '../../../shared/delimited.ts';
@@ -11,7 +12,7 @@ import { renderAll, renderChart } from '../../../lib/render.ts';
 import { digitsOf } from '../../../lib/precision.ts';
 
 export async function getStaticPaths() {
-  const codes = ['NL01', ...(await allPlaces()).map((p) => p.code)];
+  const codes = [NL, ...(await allPlaces()).map((p) => p.code)];
   const paths = [];
   for (const r of await renderAll(CHARTS, codes)) {
     if (!r.hasData) continue;
