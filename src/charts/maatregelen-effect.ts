@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { EFFECT_SPECS, type EffectSpec } from '../analysis/effects.ts';
-import { formatChange, formatEuro, formatNumber, formatYear } from '../shared/format.ts';
+import { formatChange, formatValue, formatYear, valueKind } from '../shared/format.ts';
 import { FONT_SIZE, capitalise, caveatsOf, inPlace, noDataSentence, placeName, yearTicks } from './shared.ts';
 import type { ChartContext, ChartDef, DataTable, LegendItem, PlotOptions } from './types.ts';
 
@@ -59,8 +59,7 @@ ORDER BY jaar`;
   const indicators = [spec.indicator, ...(spec.base ? [spec.base.indicator] : [])];
 
   const relativeOf = (rows: EffectRow[]) => Boolean(rows[0]?.relatief);
-  const fmt = (relative: boolean) => (v: number) =>
-    spec.unit === 'euro' && !(relative && spec.base!.factor > 1) ? formatEuro(v) : formatNumber(v, relative ? 1 : 0);
+  const fmt = (relative: boolean) => (v: number) => formatValue(v, valueKind(spec.unit, relative ? spec.base!.factor : undefined));
   // A drawing only when there is a trend to compare with: a lone dot and "no comparison possible" is an
   // empty box; the place page lists it under "Niet beschikbaar" with the pipeline's reason instead.
   const hasData = (rows: EffectRow[]) => rows.some((r) => r.werkelijk != null) && Boolean(rows[0]?.ok);

@@ -6,7 +6,7 @@
  */
 import { NL } from '../catalog/places.ts';
 import * as Plot from '@observablehq/plot';
-import { formatEuro, formatEuroExact, formatNumber, formatPercent, formatPerThousand, formatYear, listNl } from '../shared/format.ts';
+import { formatNumber, formatValue, formatYear, listNl, valueKind } from '../shared/format.ts';
 import type { MetricDef } from '../lib/metrics.ts';
 import { CLASS_FILLS, classBreaks, classOf } from './kaart.ts';
 import { CATEGORY_STYLE, FONT_SIZE, legendOf, lineChart, ROLE_STYLE, type Series } from './shared.ts';
@@ -35,18 +35,9 @@ export function toWbRows(rows: Record<string, unknown>[]): WbRow[] {
 export const displayName = (r: Pick<WbRow, 'naam' | 'niveau'>) => (r.niveau === 'jeugdregio' ? `Jeugdregio ${r.naam}` : r.naam);
 
 export function formatterOf(m: MetricDef): (v: number | null | undefined) => string {
-  switch (m.unit) {
-    case 'euro':
-      return formatEuro;
-    case 'euro per inwoner':
-      return formatEuroExact;
-    case 'per 1 000 jongeren':
-      return formatPerThousand;
-    case 'procent':
-      return (v) => formatPercent(v);
-    default:
-      return (v) => formatNumber(v);
-  }
+  // Euros per inwoner are small amounts, so the shortened euro format writes them whole, like formatEuroExact.
+  const kind = valueKind(m.unit);
+  return (v) => formatValue(v, kind);
 }
 
 export const unitLabel = (m: MetricDef): string =>

@@ -9,7 +9,7 @@
 import { NL, NL_NAME, PLACE_CODE } from '../catalog/places.ts';
 import type { ExploreData } from '../lib/explore-data.ts';
 import { searchPlaces } from '../lib/search.ts';
-import { formatChange, formatEuro, formatNumber, formatYear, change, listNl } from '../shared/format.ts';
+import { formatChange, formatValue, formatYear, change, listNl, valueKind } from '../shared/format.ts';
 import { SERIES_STYLES, assignSlots, type SeriesStyle } from '../lib/series-slots.ts';
 import { toDelimited, type Column } from '../shared/delimited.ts';
 
@@ -320,8 +320,9 @@ function setup(box: HTMLElement, n: number) {
         })).filter((x) => x.years.length)
       : [];
     const present = state.chosen.filter((c) => points.some((r) => r.code === c && r.waarde != null));
-    const digits = rel && !(data.unit === 'euro' && data.base!.factor === 1) ? 1 : 0;
-    const fmt = (v: number) => (data.unit === 'euro' && digits === 0 ? formatEuro(v) : formatNumber(v, digits));
+    const kind = valueKind(data.unit, rel ? data.base!.factor : undefined);
+    const fmt = (v: number) => formatValue(v, kind);
+    const digits = kind === 'per_1000' ? 1 : 0;
     const unitLabel = rel ? data.base!.label : data.label;
     const holder = q<HTMLElement>('[data-plot]') ?? figure.insertBefore(el('div', { class: 'plot', 'data-plot': '' }), box.closest('figcaption'));
     const width = Math.max(280, Math.min(holder.clientWidth || 640, 760));

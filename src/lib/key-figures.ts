@@ -6,7 +6,7 @@
  */
 import { NL } from '../catalog/places.ts';
 import { OBS_CTE } from '../charts/shared.ts';
-import { change, formatChange, formatEuro, formatNumber, formatPercent } from '../shared/format.ts';
+import { change, formatChange, formatNumber, formatValue } from '../shared/format.ts';
 import { query, warehouseDir } from './warehouse.ts';
 
 export interface KeyFigureDef {
@@ -158,9 +158,7 @@ export async function keyFigures(geo: string, region?: string, defs = KEY_FIGURE
 // ---- words -------------------------------------------------------------------------------------
 
 export function formatFigure(unit: KeyFigureDef['unit'], v: number): string {
-  if (unit === 'procent') return formatPercent(v, 1);
-  if (unit === 'euro') return formatEuro(v);
-  return `${formatNumber(v, 1, 1)} per 1.000`;
+  return unit === 'per1000' ? `${formatValue(v, 'per_1000')} per 1.000` : formatValue(v, unit);
 }
 
 /** "+0,4 procentpunt sinds 2020" for a percentage, "+3,1 % sinds 2022" otherwise; null without an earlier year. */

@@ -6,7 +6,7 @@
 import { parseHTML } from 'linkedom';
 import { plotRegionMap } from '../charts/kaart-geo.ts';
 import { CLASS_FILLS, CLASS_TEXT, TILE_GRID, classBreaks, classOf, type MapMetric } from '../charts/kaart.ts';
-import { formatEuro, formatNumber } from '../shared/format.ts';
+import { formatValue, valueKind } from '../shared/format.ts';
 import { regionValues, type RegionValue } from './regions.ts';
 import { geometry } from './warehouse.ts';
 
@@ -39,8 +39,7 @@ export interface RegionMapView {
 
 /** The value as the map shows it: euros per inwoner whole, per 1 000 with one decimal. */
 export function mapValueText(metric: MapMetric, v: number | null): string {
-  if (v == null) return 'geen cijfer';
-  return metric.euro ? formatEuro(v) : formatNumber(v, 1, 1);
+  return v == null ? 'geen cijfer' : formatValue(v, valueKind(metric.euro ? 'euro' : 'jongeren', metric.factor));
 }
 
 /** How many regions have a figure, the highest and the lowest; null when none has. */

@@ -75,9 +75,6 @@ export function formatEuroExact(v: Num): string {
   return `${sign}€${NBSP}${nf(0, 0).format(clean(Math.abs(v), 0))}`;
 }
 
-/** Per 1 000 (e.g. 121,4 per 1.000 jongeren): the number only. */
-export const formatPerThousand = (v: Num): string => formatNumber(v, 1, 1);
-
 /** Relative change between two values in percent, or null when it cannot be computed. */
 export function change(from: Num, to: Num): number | null {
   if (missing(from) || missing(to) || from === 0) return null;
@@ -127,6 +124,41 @@ export function formatChangeEn(v: Num, digits = 1): string {
   const r = clean(v, digits);
   const sign = r > 0 ? '+' : r < 0 ? '−' : '';
   return `${sign}${nfEn(digits, digits).format(Math.abs(r))}%`;
+}
+
+/**
+ * What a figure is, for the way it is written: euros (an amount or euros per inwoner), a percentage, a rate per
+ * 1 000 young people, or a count.
+ */
+export type ValueKind = 'euro' | 'procent' | 'per_1000' | 'aantal';
+
+/**
+ * The "euro or count" rule, once: an indicator's unit, and for a figure divided by a base its factor (1 000 for per
+ * 1 000 young people, 1 for per inwoner). Euros per inwoner stay euros; a count per 1 000 is a rate.
+ */
+export function valueKind(unit: string, relativeFactor?: number): ValueKind {
+  if (unit === 'procent') return 'procent';
+  if (unit === 'per 1 000 jongeren' || (relativeFactor != null && relativeFactor > 1)) return 'per_1000';
+  return unit === 'euro' || unit === 'euro per inwoner' ? 'euro' : 'aantal';
+}
+
+/**
+ * A figure as the site writes it in the page's language (nl-NL or en-GB, both on Intl.NumberFormat): euros
+ * shortened (€ 48.300 / €48,300, € 1,2 mln / €1.2m), percentages and rates with one decimal, counts whole.
+ */
+export function formatValue(v: Num, kind: ValueKind, locale: 'nl' | 'en' = 'nl'): string {
+  const en = locale === 'en';
+  if (missing(v)) return en ? 'unknown' : UNKNOWN;
+  switch (kind) {
+    case 'euro':
+      return en ? formatEuroEn(v) : formatEuro(v);
+    case 'procent':
+      return en ? `${nfEn(1, 1).format(clean(v, 1))}%` : formatPercent(v, 1);
+    case 'per_1000':
+      return en ? nfEn(1, 1).format(clean(v, 1)) : formatNumber(v, 1, 1);
+    case 'aantal':
+      return en ? nfEn(0, 0).format(clean(v, 0)) : formatNumber(v, 0);
+  }
 }
 
 /** The number formats of a page's language: Dutch pages nl-NL, English pages en-GB. */
