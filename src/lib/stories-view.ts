@@ -107,17 +107,19 @@ export async function storiesView(lang: Lang): Promise<Story[]> {
     firstTrend(KOSTEN_HEADLINE_INDICATORS, NL),
   ]);
   const biggest = MEASURES[0];
+  // A count of young people: the newest national value, how it changed, the indicator's definition, its chart.
+  const countStory = (key: 'gebruik' | 'verblijf', heading: string, id: IndicatorId, s: SeriesStory | null, sentence: typeof usersSentence, r: RenderedChart | undefined): Story => ({
+    key,
+    href: `${pre}/${key}/`,
+    heading,
+    headline: s ? f.number(s.last.waarde) : null,
+    sentence: s ? sentence(s, lang) : '',
+    definition: `Definitie: ${indicator(id).definition}`,
+    chart: storyChart(r),
+    empty: noNational,
+  });
   return [
-    {
-      key: 'gebruik',
-      href: `${pre}/gebruik/`,
-      heading: en ? 'Young people receiving youth care' : 'Jongeren met jeugdhulp',
-      headline: users ? f.number(users.last.waarde) : null,
-      sentence: users ? usersSentence(users, lang) : '',
-      definition: `Definitie: ${indicator('jongeren_jeugdhulp').definition}`,
-      chart: storyChart(gebruikR),
-      empty: noNational,
-    },
+    countStory('gebruik', en ? 'Young people receiving youth care' : 'Jongeren met jeugdhulp', 'jongeren_jeugdhulp', users, usersSentence, gebruikR),
     {
       key: 'kosten',
       href: `${pre}/kosten/`,
@@ -128,16 +130,7 @@ export async function storiesView(lang: Lang): Promise<Story[]> {
       chart: storyChart(kostenR),
       empty: en ? 'No national spending figures in this dataset.' : 'Geen landelijke kostencijfers in deze dataset.',
     },
-    {
-      key: 'verblijf',
-      href: `${pre}/verblijf/`,
-      heading: en ? 'Living away from home' : 'Jeugdhulp met verblijf',
-      headline: verblijf ? f.number(verblijf.last.waarde) : null,
-      sentence: verblijf ? verblijfSentence(verblijf, lang) : '',
-      definition: `Definitie: ${indicator('jongeren_jeugdhulp_met_verblijf').definition}`,
-      chart: storyChart(verblijfR),
-      empty: noNational,
-    },
+    countStory('verblijf', en ? 'Living away from home' : 'Jeugdhulp met verblijf', 'jongeren_jeugdhulp_met_verblijf', verblijf, verblijfSentence, verblijfR),
     {
       // The 2022 measures: planned savings from the VNG inventory (not CBS figures), drawn at phone width.
       key: 'maatregelen',

@@ -7,14 +7,11 @@
  * file with the heading and sentence the page shows (<level>.geen-cijfers.txt).
  * Update after an intended change with `npm test -- tests/charts/svg-files.test.ts -u`, and look at the files.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS, EFFECT_CHARTS } from '../../src/charts/index.ts';
 import { NARROW, WIDE, renderChart } from '../../src/lib/render.ts';
-import { buildWarehouse } from '../../src/pipeline/build.ts';
-import { writeWarehouse } from '../../src/pipeline/write.ts';
+import { useWarehouse } from '../helpers/sample-warehouse.ts';
 
 /** Per data folder: Nederland, a jeugdregio with member gemeenten in that folder, and one of them. */
 const DATA = {
@@ -41,16 +38,11 @@ const asFile = (svg: string) =>
     .replace(/var\(--[\w-]+,\s*([^()]+?)\s*\)/g, '$1')}\n`;
 
 const drawn = new Map<string, number>();
-let tmp = '';
-beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'jib-svg-files-')); });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe.each(Object.entries(DATA))('%s', (data, { dir, places }) => {
-  beforeAll(async () => {
-    const out = join(tmp, data);
-    await writeWarehouse(await buildWarehouse(dir), out);
-    process.env.JEUGDHULP_WAREHOUSE = out;
-  });
+  let remove = () => {};
+  beforeAll(async () => { remove = await useWarehouse(dir); });
+  afterAll(() => remove());
 
   describe.each(CHARTS.map((c) => [c.id, c] as const))('%s', (id, chart) => {
     it.each(Object.entries(places))('%s (%s): wide and narrow SVG, or the reason there is none', async (level, code) => {

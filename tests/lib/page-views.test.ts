@@ -3,9 +3,6 @@
  * (src/lib/*-view.ts): their sentences on hand-made series, and their numbers on the sample warehouse built
  * by the real pipeline, checked against the warehouse read independently here.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EFFECT_CHARTS } from '../../src/charts/index.ts';
 import { MAP_METRICS, TILE_GRID } from '../../src/charts/kaart.ts';
@@ -18,8 +15,7 @@ import type { RegionValue } from '../../src/lib/regions.ts';
 import { kostenSentence, storiesView, usersSentence, verblijfSentence } from '../../src/lib/stories-view.ts';
 import { query } from '../../src/lib/warehouse.ts';
 import { workbenchView } from '../../src/lib/workbench-view.ts';
-import { buildWarehouse } from '../../src/pipeline/build.ts';
-import { writeWarehouse } from '../../src/pipeline/write.ts';
+import { useWarehouse } from '../helpers/sample-warehouse.ts';
 
 const p = (jaar: number, waarde: number, status = 'definitief'): Point => ({ jaar, waarde, status });
 
@@ -81,13 +77,9 @@ describe('region map from rows', () => {
 });
 
 describe('views on the sample warehouse', () => {
-  let tmp = '';
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'jib-views-'));
-    await writeWarehouse(await buildWarehouse('data/sample'), join(tmp, 'data'));
-    process.env.JEUGDHULP_WAREHOUSE = join(tmp, 'data');
-  });
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  let remove = () => {};
+  beforeAll(async () => { remove = await useWarehouse('data/sample'); });
+  afterAll(() => remove());
 
   const newest = async (indicator: string) =>
     (await query<{ period: number; value: number }>(

@@ -1,25 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openingState } from '../../src/lib/workbench-opening.ts';
 import { query } from '../../src/lib/warehouse.ts';
 import { defaultState, workbenchSql } from '../../src/lib/workbench-query.ts';
 import { HEADLINE_METRIC } from '../../src/lib/metrics.ts';
-import { buildWarehouse } from '../../src/pipeline/build.ts';
-import { writeWarehouse } from '../../src/pipeline/write.ts';
+import { useWarehouse } from '../helpers/sample-warehouse.ts';
 
 /**
  * The workbench never opens on an empty chart: on the sample (no population, so no per-1 000 headline) it opens
  * on a metric that has figures, over exactly the years that have them.
  */
-let tmp = '';
-beforeAll(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'jib-opening-'));
-  await writeWarehouse(await buildWarehouse('data/sample'), join(tmp, 'data'));
-  process.env.JEUGDHULP_WAREHOUSE = join(tmp, 'data');
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let remove = () => {};
+beforeAll(async () => { remove = await useWarehouse('data/sample'); });
+afterAll(() => remove());
 
 describe('the workbench opening chart', () => {
   it('is a metric with figures for Nederland or the regions, over the years it has them', async () => {
