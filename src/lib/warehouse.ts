@@ -255,15 +255,6 @@ export async function regionOf(gemeenteCode: string): Promise<GeoRow | undefined
   return code ? getGeo(code) : undefined;
 }
 
-/** Which indicators have at least one non-null value for a place (used to say "geen cijfers"). */
-export async function indicatorsWithData(code: string): Promise<Set<string>> {
-  const r = await query<{ indicator: string }>(
-    'SELECT DISTINCT indicator FROM observations WHERE geo_code = $geo AND value IS NOT NULL',
-    { geo: code },
-  );
-  return new Set(r.map((x) => x.indicator));
-}
-
 /** Map outlines the pipeline wrote (jeugdregio.geojson / gemeente.geojson), or null when the data had none. */
 export function geometry(level: 'jeugdregio' | 'gemeente', dir = warehouseDir()): { type: 'FeatureCollection'; features: { properties: { code: string; name: string }; geometry: unknown }[] } | null {
   const file = resolve(dir, `${level}.geojson`);
