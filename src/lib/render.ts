@@ -5,7 +5,7 @@
  */
 import type { ChartDef, ChartContext, DataTable, LegendItem, Row } from '../charts/types.ts';
 import { drawAsync } from './draw-pool.ts';
-import { indicator } from '../pipeline/indicators.ts';
+import { indicator } from '../catalog/indicators.ts';
 import { getGeo, query, regionOf, warehouseDir, type GeoRow } from './warehouse.ts';
 
 export interface RenderedChart {
