@@ -2,13 +2,29 @@
  * The SQL console: DuckDB-wasm over the warehouse, loaded only on this page. Errors are shown, not
  * thrown; results are capped; a long query can be cancelled (the worker is stopped and a fresh one
  * starts on the next run).
+ *
+ * The first answer is what a reader waits for (issue 15): DuckDB's worker and wasm start when the page
+ * loads, before the first keystroke, and a query fetches only the tables it names. Once a query has run,
+ * file access is off for good (see duckdb.ts), so a later query that names a table not read yet gets a
+ * standby database with every table, prepared in the background after the first answer.
  */
 import { columnsOf, toDelimited } from '../pipeline/delimited.ts';
-import type { Db } from './duckdb.ts';
+import type { Db, Table } from './duckdb.ts';
 import { forbiddenReason } from './sql-guard.ts';
+import { tablesNamed } from './sql-tables.ts';
 import { showConsoleChart } from './console-chart.ts';
 
+type DuckDbModule = typeof import('./duckdb.ts');
+
+/** A database and what is in it. `locked`: file access is off, no table can be added. */
+interface Live {
+  db: Promise<Db>;
+  tables: Set<Table>;
+  locked: boolean;
+}
+
 const ROW_CAP = 1000;
+const TABLE_COUNT = tablesNamed('SHOW TABLES').length;
 
 export function initConsole() {
   const root = document.querySelector<HTMLElement>('[data-sql-console]');
@@ -20,7 +36,16 @@ export function initConsole() {
   const csv = root.querySelector<HTMLButtonElement>('[data-csv]')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;
   const result = root.querySelector<HTMLElement>('[data-result]')!;
-  let dbP: Promise<Db> | undefined;
+  // DuckDB's JS, worker and wasm start now; the tables come with the first query that names them.
+  performance.mark('console-start');
+  const duck: Promise<DuckDbModule> = import('./duckdb.ts');
+  const start = (): Live => {
+    const db = duck.then((m) => m.startDuckDB());
+    db.catch(() => undefined); // reported by the query that waits for it
+    return { db, tables: new Set(), locked: false };
+  };
+  let live: Live | undefined = start();
+  let standby: Promise<Db> | undefined;
   let last: { columns: string[]; rows: Record<string, unknown>[] } | null = null;
   let running: { reject: (e: Error) => void } | null = null;
 
@@ -43,12 +68,11 @@ export function initConsole() {
     }
     run.disabled = true;
     cancel.disabled = false;
-    status.textContent = dbP ? 'Bezig…' : 'DuckDB laden (eenmalig enkele MB’s)…';
+    status.textContent = 'Bezig…';
     const t0 = performance.now();
+    performance.mark('console-run');
     try {
-      // DuckDB (its JS, then its wasm) loads only for a query that passed the guard.
-      dbP ??= import('./duckdb.ts').then((m) => m.openWarehouse());
-      const { db } = await dbP;
+      const { db } = await ready(tablesNamed(sql));
       const con = await db.connect();
       const table = await new Promise<Awaited<ReturnType<typeof con.query>>>((resolve, reject) => {
         running = { reject };
@@ -71,6 +95,8 @@ export function initConsole() {
           ? `${table.numRows} rijen; de eerste ${ROW_CAP} staan hieronder (${ms} ms). Voeg LIMIT of een filter toe voor de rest.`
           : `${table.numRows} rijen (${ms} ms).`;
       csv.hidden = rows.length === 0;
+      performance.mark('console-answer');
+      prepareStandby();
     } catch (e) {
       showError((e as Error).message);
     } finally {
@@ -78,6 +104,48 @@ export function initConsole() {
       cancel.disabled = true;
     }
   };
+
+  /** The database with `need` in it: the live one, the live one plus these tables, or the standby with all. */
+  async function ready(need: Table[]): Promise<Db> {
+    const m = await duck;
+    if (live && live.locked && need.some((t) => !live!.tables.has(t))) {
+      status.textContent = 'De andere tabellen laden…';
+      const old = live;
+      live = standby ? { db: standby, tables: new Set(m.TABLES), locked: true } : undefined;
+      standby = undefined;
+      void old.db.then(stop, () => undefined);
+    }
+    live ??= start();
+    const l = live;
+    const missing = need.filter((t) => !l.tables.has(t));
+    // Fetched by the page while the worker may still be compiling the wasm.
+    const files = m.fetchTables(missing);
+    const db = await l.db.catch((e: unknown) => {
+      if (live === l) live = undefined; // the next run starts a fresh one
+      throw e;
+    });
+    if (missing.length) {
+      await m.loadTables(db, files);
+      missing.forEach((t) => l.tables.add(t));
+    }
+    if (!l.locked) {
+      await m.lockFiles(db);
+      l.locked = true;
+    }
+    return db;
+  }
+
+  /** After an answer, while the reader reads: a second database with every table, for a query that names another. */
+  function prepareStandby() {
+    if (standby || !live || live.tables.size === TABLE_COUNT) return;
+    standby = duck.then((m) => m.openWarehouse(m.TABLES));
+    standby.catch(() => (standby = undefined));
+  }
+
+  function stop({ worker, db }: Db) {
+    worker.terminate();
+    void db.terminate().catch(() => undefined);
+  }
 
   const showError = (msg: string) => {
     last = null;
@@ -100,12 +168,11 @@ export function initConsole() {
     }
   });
   cancel.addEventListener('click', async () => {
-    if (!dbP || !running) return;
-    const { worker, db } = await dbP;
+    if (!live || !running) return;
+    const l = live;
+    live = undefined;
     running.reject(new Error('de query is afgebroken'));
-    worker.terminate();
-    void db.terminate().catch(() => undefined);
-    dbP = undefined;
+    stop(await l.db);
   });
   csv.addEventListener('click', () => {
     if (!last) return;

@@ -8,6 +8,7 @@
 import { columnsOf, toDelimited, type Dialect } from '../pipeline/delimited.ts';
 import { metric, METRICS, type MetricDef } from '../lib/metrics.ts';
 import {
+  availabilityFromRows,
   availabilityOf,
   availabilitySql,
   queryOf,
@@ -34,6 +35,7 @@ const WB_TABLES = ['observations', 'geo', 'membership'] as const;
 export function initWorkbench() {
   const found = document.querySelector<HTMLElement>('[data-workbench]');
   if (!found) return;
+  performance.mark('workbench-start');
   const root: HTMLElement = found;
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
   const years = JSON.parse(root.dataset.years!) as { min: number; max: number };
@@ -47,7 +49,7 @@ export function initWorkbench() {
   let last: { input: DrawInput; rows: WbRow[]; sql: string } | null = null;
   const features = new Map<string, Promise<MapFeature[] | undefined>>();
 
-  // DuckDB starts now, before the reader chooses anything.
+  // DuckDB starts now, before the reader chooses anything; the three tables are fetched meanwhile.
   const t0 = performance.now();
   const dbP: Promise<Db> = openWarehouse(WB_TABLES);
   dbP.then(
@@ -161,15 +163,28 @@ export function initWorkbench() {
   }
 
   // ---- availability: which metrics can be computed for these places and years ----------------------
+  // Only the list of metrics needs this query: the chart's own metric is judged from its own rows, so the
+  // chart is drawn first and the list is brought up to date after it (once per places and period).
   let availKey = '';
+  let availP: Promise<void> | undefined;
   let avail = new Map<string, Availability>();
   const indicatorLabel = (id: string) => INDICATORS.find((d) => d.id === id)?.label_nl ?? id;
-  async function refreshAvailability() {
+  function refreshAvailability(): Promise<void> {
     const key = `${state.places.join(',')}|${state.from}|${state.to}`;
-    if (key === availKey) return;
-    const rows = (await run(availabilitySql(state.places, state.from, state.to))) as { teller: string; noemer: string | null; n: number }[];
-    avail = availabilityOf(rows.map((r) => ({ ...r, n: Number(r.n) })), indicatorLabel);
+    if (key === availKey && availP) return availP;
     availKey = key;
+    const sql = availabilitySql(state.places, state.from, state.to);
+    availP = run(sql).then((rows) => {
+      if (key !== availKey) return;
+      avail = availabilityOf((rows as { teller: string; noemer: string | null; n: number }[]).map((r) => ({ ...r, n: Number(r.n) })), indicatorLabel);
+      labelOptions();
+    });
+    availP.catch(() => {
+      if (key === availKey) availKey = '';
+    });
+    return availP;
+  }
+  function labelOptions() {
     if (!metricSel) return;
     for (const o of metricSel.querySelectorAll('option')) {
       const a = avail.get(o.value);
@@ -205,16 +220,17 @@ export function initWorkbench() {
       return;
     }
     try {
-      await refreshAvailability();
-      if (my !== seq) return;
-      const a = avail.get(m.id);
-      if (!a || a.computable === 0) {
-        showEmpty(m, `${m.label_nl} kan hier niet getoond worden: ${a?.reason ?? 'geen cijfers'}. Kies een andere maat of andere plaatsen.`, sql);
-        status.textContent = '';
-        return;
-      }
       const rows = toWbRows(await run(sql));
       if (my !== seq) return;
+      performance.mark('workbench-rows');
+      // The chart's metric, judged on the chart's rows: no second query before the chart.
+      const a = availabilityFromRows(m, rows, indicatorLabel);
+      if (a.computable === 0) {
+        showEmpty(m, `${m.label_nl} kan hier niet getoond worden: ${a.reason ?? 'geen cijfers'}. Kies een andere maat of andere plaatsen.`, sql);
+        status.textContent = '';
+        void refreshAvailability().catch(() => undefined);
+        return;
+      }
       const highlight = state.places.filter((t) => /^(NL01|JZ\d{2}|GM\d{4})$/.test(t));
       const input: DrawInput = { rows, metric: m, view: state.view, highlight };
       if (state.view === 'kaart') input.features = await featuresFor(rows);
@@ -225,6 +241,10 @@ export function initWorkbench() {
       root.dataset.changeMs = String(ms);
       status.textContent = `${rows.length} rijen in ${ms} ms.${state.view === 'kaart' && !input.features?.length ? ' Dit datawarehouse heeft geen grenzen van gemeenten of regio’s: de kaart is een ranglijst.' : ''}`;
       performance.mark('workbench-chart');
+      // After the chart: which other metrics these places and years allow.
+      void refreshAvailability().then(() => {
+        if (my === seq) root.dataset.ready = '';
+      }, () => undefined);
     } catch (e) {
       if (my !== seq) return;
       showEmpty(m, `De query gaf een fout: ${(e as Error).message}`, sql);
@@ -320,10 +340,10 @@ export function initWorkbench() {
   if (location.search || embed) void update();
   else {
     writeUrl();
-    void refreshAvailability().then(() => {
-      const s = $('[data-summary]');
-      if (s) root.dataset.ready = '';
-    });
+    void refreshAvailability().then(
+      () => void (root.dataset.ready = ''),
+      (e) => (status.textContent = `De lijst met maten kon niet bijgewerkt worden: ${(e as Error).message}`),
+    );
   }
 }
 
