@@ -256,7 +256,7 @@ async function measureWorkbench(browser: Browser, served: Served, wb: { permalin
 }
 
 /** The client's own performance marks (src/client/*.ts), in ms after navigation start; missing ones left out. */
-const PHASES = ['workbench-start', 'duckdb-worker', 'duckdb-instantiated', 'duckdb-tables', 'workbench-rows', 'workbench-chart', 'console-start', 'console-run', 'console-answer'];
+const PHASES = ['workbench-start', 'duckdb-worker', 'duckdb-instantiated', 'duckdb-tables', 'duckdb-locked', 'workbench-query', 'workbench-rows', 'workbench-plot', 'workbench-chart', 'console-start', 'console-run', 'console-answer'];
 async function phases(page: import('playwright-core').Page): Promise<Record<string, number>> {
   return page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime]).filter(([, t]) => t != null)), PHASES);
 }
@@ -291,8 +291,7 @@ async function measureConsole(browser: Browser, served: Served, clickAfter: numb
     const bodies: Promise<void>[] = [];
     context.on('request', (q) => {
       if (!isLocal(q.url(), served)) r.external.push(q.url());
-      const t = /\/data\/(\w+)\.parquet/.exec(q.url())?.[1];
-      if (t && !r.tables.includes(t)) r.tables.push(t);
+
     });
     context.on('response', (res) => {
       if (res.url().toLowerCase().includes('duckdb')) bodies.push(res.body().then((b) => void (r.duckdbBytes += b.length), () => undefined));
@@ -314,6 +313,15 @@ async function measureConsole(browser: Browser, served: Served, clickAfter: numb
     await page.locator('[data-run]').click();
     await page.waitForFunction(() => performance.getEntriesByName('bench-answer').length > 0, null, { timeout: 60_000 });
     r.phases = await phases(page);
+    // Tables fetched before the answer (after it the console prepares a standby with every table).
+    r.tables = await page.evaluate(() => {
+      const answer = performance.getEntriesByName('bench-answer')[0].startTime;
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime < answer)
+        .map((e) => /\/data\/(\w+)\.parquet$/.exec(new URL(e.name).pathname)?.[1])
+        .filter((t): t is string => !!t);
+    });
     const t = await page.evaluate(() => ({ click: performance.getEntriesByName('bench-click')[0]?.startTime, answer: performance.getEntriesByName('bench-answer')[0].startTime }));
     if (t.click != null) r.answer = t.answer - t.click;
     r.answerAfterNav = t.answer;
@@ -484,7 +492,7 @@ if (chromiumPath && existsSync(join(DIST, 'sql', 'index.html'))) {
       );
       console.log(`    client marks (median): ${phaseLine(rs.map((r) => r.phases))}`);
       const last = rs[rs.length - 1];
-      console.log(`    DuckDB bytes ${kb(last.duckdbBytes)}; tables fetched: ${last.tables.join(', ') || 'none'}${rs.some((r) => r.external.length) ? `; REQUESTS THAT LEFT 127.0.0.1: ${rs.flatMap((r) => r.external).join(', ')}` : ''}`);
+      console.log(`    DuckDB bytes ${kb(last.duckdbBytes)} (JS and worker; the wasm is fetched by the worker); tables fetched before the answer: ${last.tables.join(', ') || 'none'}${rs.some((r) => r.external.length) ? `; REQUESTS THAT LEFT 127.0.0.1: ${rs.flatMap((r) => r.external).join(', ')}` : ''}`);
     }
   } finally {
     await cBrowser.close();

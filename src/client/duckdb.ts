@@ -32,6 +32,9 @@ export interface Db {
 
 const mark = (name: string) => performance.mark(name);
 
+/** Per table the columns to read (all when absent): a page whose SQL it writes itself needs fewer. */
+export type Columns = Partial<Record<Table, readonly string[]>>;
+
 /** A worker with DuckDB instantiated and extensions off; no tables yet, file access still on. */
 export async function startDuckDB(): Promise<Db> {
   const bundle = await duckdb.selectBundle(BUNDLES);
@@ -75,14 +78,14 @@ export function fetchTables(tables: readonly Table[]): Map<Table, Promise<Uint8A
  * Reads the fetched files into tables (tables, not views over the files: once they are read, file access
  * can be switched off), in one round trip to the worker.
  */
-export async function loadTables({ db }: Db, files: Map<Table, Promise<Uint8Array>>): Promise<void> {
+export async function loadTables({ db }: Db, files: Map<Table, Promise<Uint8Array>>, columns: Columns = {}): Promise<void> {
   const tables = [...files.keys()];
   if (!tables.length) return;
   const bytes = await Promise.all(tables.map((t) => files.get(t)!));
   await Promise.all(tables.map((t, i) => db.registerFileBuffer(`${t}.parquet`, bytes[i])));
   const con = await db.connect();
   try {
-    await con.query(tables.map((t) => `CREATE TABLE ${t} AS SELECT * FROM parquet_scan('${t}.parquet');`).join('\n'));
+    await con.query(tables.map((t) => `CREATE TABLE ${t} AS SELECT ${columns[t]?.join(', ') ?? '*'} FROM parquet_scan('${t}.parquet');`).join('\n'));
   } finally {
     await con.close();
   }
@@ -101,16 +104,17 @@ export async function lockFiles({ db }: Db): Promise<void> {
   } finally {
     await con.close();
   }
+  mark('duckdb-locked');
 }
 
 /**
  * A database with the given warehouse tables and file access off: the files are fetched while DuckDB starts.
- * `tables`: only those a page's queries read (the workbench needs three).
+ * `tables`: only those a page's queries read (the workbench needs three); `columns`: see Columns.
  */
-export async function openWarehouse(tables: readonly Table[] = TABLES): Promise<Db> {
+export async function openWarehouse(tables: readonly Table[] = TABLES, columns: Columns = {}): Promise<Db> {
   const files = fetchTables(tables);
   const db = await startDuckDB();
-  await loadTables(db, files);
+  await loadTables(db, files, columns);
   await lockFiles(db);
   return db;
 }

@@ -7,6 +7,14 @@
 export const TABLES = ['observations', 'geo', 'membership', 'indicators', 'herindelingen', 'taakvelden', 'trend_series', 'trend_comparisons'] as const;
 export type Table = (typeof TABLES)[number];
 
+/** The tables the workbench's SQL reads (src/lib/workbench-query.ts): observations, geo and membership. */
+export const WORKBENCH_TABLES: readonly Table[] = ['observations', 'geo', 'membership'];
+/**
+ * The columns of observations that SQL reads: its source, source_file and flag texts are most of the table's
+ * bytes and never used there (the console, which runs anyone's SQL, reads every column).
+ */
+export const WORKBENCH_COLUMNS: Partial<Record<Table, readonly string[]>> = { observations: ['indicator', 'geo_code', 'period', 'value', 'status', 'boundary_year'] };
+
 /** Statements that look at the catalogue rather than at named tables: they get every table. */
 const CATALOGUE = /\b(show|tables|information_schema|duckdb_[a-z_]+|pragma|sqlite_master)\b/;
 

@@ -21,6 +21,7 @@ import {
 import { drawWorkbench, placesInWords, toWbRows, workbenchLegend, workbenchSummary, workbenchTable, type DrawInput, type MapFeature, type WbRow } from '../charts/workbench-plot.ts';
 import { initChartTools } from './chart-tools.ts';
 import { openWarehouse, type Db } from './duckdb.ts';
+import { WORKBENCH_COLUMNS, WORKBENCH_TABLES } from './sql-tables.ts';
 import type { DataTable, LegendItem } from '../charts/types.ts';
 import { INDICATORS } from '../pipeline/indicators.ts';
 
@@ -30,18 +31,24 @@ interface PlaceInfo {
   l: 'land' | 'jeugdregio' | 'gemeente';
 }
 
-const WB_TABLES = ['observations', 'geo', 'membership'] as const;
+/** How long the reader must leave the controls alone before the list of metrics is brought up to date. */
+const AVAILABILITY_PAUSE_MS = 800;
 
-export function initWorkbench() {
+/** `dbP`: the database workbench-start.ts opened before this module loaded (or one opened here). */
+export function initWorkbench(dbP: Promise<Db> = openWarehouse(WORKBENCH_TABLES, WORKBENCH_COLUMNS)) {
   const found = document.querySelector<HTMLElement>('[data-workbench]');
   if (!found) return;
-  performance.mark('workbench-start');
   const root: HTMLElement = found;
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
   const years = JSON.parse(root.dataset.years!) as { min: number; max: number };
   const places = JSON.parse(document.getElementById('wb-places')!.textContent!) as PlaceInfo[];
   const byCode = new Map(places.map((p) => [p.c, p]));
   const embed = root.hasAttribute('data-embed');
+  // /en/explore/: the page's own words in English; metric names and generated sentences stay Dutch (marked lang="nl").
+  const en = document.documentElement.lang === 'en';
+  const say = (nl: string, english: string) => (en ? english : nl);
+  const notAvailable = (a: Availability | undefined) =>
+    !a || a.n === 0 ? 'no figures for these places and years' : 'its denominator is missing for these places and years';
   const fig = $('figure.chart')!;
   const status = $('[data-status]')!;
   const opening = JSON.parse(root.dataset.opening ?? '{}') as Partial<WorkbenchState>;
@@ -49,12 +56,11 @@ export function initWorkbench() {
   let last: { input: DrawInput; rows: WbRow[]; sql: string } | null = null;
   const features = new Map<string, Promise<MapFeature[] | undefined>>();
 
-  // DuckDB starts now, before the reader chooses anything; the three tables are fetched meanwhile.
-  const t0 = performance.now();
-  const dbP: Promise<Db> = openWarehouse(WB_TABLES);
+  // DuckDB started with the page, before the reader chooses anything; the three tables are fetched meanwhile.
+  const t0 = performance.getEntriesByName('workbench-start')[0]?.startTime ?? performance.now();
   dbP.then(
     () => (root.dataset.dbMs = String(Math.round(performance.now() - t0))),
-    (e) => (status.textContent = `DuckDB kon niet starten: ${(e as Error).message}`),
+    (e) => (status.textContent = `${say('DuckDB kon niet starten', 'DuckDB could not start')}: ${(e as Error).message}`),
   );
 
   async function run(sql: string): Promise<Record<string, unknown>[]> {
@@ -78,12 +84,12 @@ export function initWorkbench() {
   const yearSel = $<HTMLSelectElement>('[data-year]');
 
   const tokenLabel = (t: string): string => {
-    if (t === 'regios') return "Alle jeugdregio's";
+    if (t === 'regios') return say("Alle jeugdregio's", 'All youth-care regions');
     const [kind, code] = t.includes(':') ? t.split(':') : ['', t];
     const name = byCode.get(code)?.n ?? code;
-    if (kind === 'leden') return `Gemeenten van jeugdregio ${name}`;
-    if (kind === 'klasse') return `Gemeenten zo groot als ${name}`;
-    return byCode.get(code)?.l === 'jeugdregio' ? `Jeugdregio ${name}` : name;
+    if (kind === 'leden') return say(`Gemeenten van jeugdregio ${name}`, `Municipalities of region ${name}`);
+    if (kind === 'klasse') return say(`Gemeenten zo groot als ${name}`, `Municipalities the size of ${name}`);
+    return byCode.get(code)?.l === 'jeugdregio' ? say(`Jeugdregio ${name}`, `Region ${name}`) : name;
   };
 
   function syncControls() {
@@ -102,7 +108,7 @@ export function initWorkbench() {
         b.className = 'chip';
         b.dataset.remove = t;
         b.textContent = `${tokenLabel(t)} ×`;
-        b.setAttribute('aria-label', `${tokenLabel(t)} weghalen`);
+        b.setAttribute('aria-label', say(`${tokenLabel(t)} weghalen`, `Remove ${tokenLabel(t)}`));
         li.append(b);
         return li;
       }),
@@ -141,7 +147,7 @@ export function initWorkbench() {
     const addPlace = () => {
       const code = /\((NL01|JZ\d{2}|GM\d{4})\)\s*$/.exec(placeInput.value)?.[1] ?? places.find((p) => p.n.toLowerCase() === placeInput.value.trim().toLowerCase())?.c;
       if (!code) {
-        status.textContent = `Geen plaats gevonden voor "${placeInput.value}". Kies een naam uit de lijst.`;
+        status.textContent = say(`Geen plaats gevonden voor "${placeInput.value}". Kies een naam uit de lijst.`, `No place found for "${placeInput.value}". Choose a name from the list.`);
         return;
       }
       placeInput.value = '';
@@ -184,6 +190,16 @@ export function initWorkbench() {
     });
     return availP;
   }
+  let availTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleAvailability(my: number) {
+    clearTimeout(availTimer);
+    availTimer = setTimeout(() => {
+      if (my !== seq) return;
+      void refreshAvailability().then(() => {
+        if (my === seq) root.dataset.ready = '';
+      }, () => undefined);
+    }, AVAILABILITY_PAUSE_MS);
+  }
   function labelOptions() {
     if (!metricSel) return;
     for (const o of metricSel.querySelectorAll('option')) {
@@ -191,7 +207,7 @@ export function initWorkbench() {
       const m = metric(o.value);
       const blocked = !a || a.computable === 0;
       o.disabled = blocked && o.value !== state.metric;
-      o.textContent = blocked ? `${m.label_nl} — niet beschikbaar: ${a?.reason ?? 'geen cijfers'}` : m.label_nl;
+      o.textContent = blocked ? `${m.label_nl} — ${say(`niet beschikbaar: ${a?.reason ?? 'geen cijfers'}`, notAvailable(a))}` : m.label_nl;
     }
   }
 
@@ -213,22 +229,23 @@ export function initWorkbench() {
     const m = metric(state.metric);
     const sql = workbenchSql(state);
     writeUrl();
-    status.textContent = 'Bezig…';
+    status.textContent = say('Bezig…', 'Working…');
     if (!state.places.length) {
-      showEmpty(m, 'Kies een of meer plaatsen.', sql);
+      showEmpty(m, say('Kies een of meer plaatsen.', 'Choose one or more places.'), sql);
       status.textContent = '';
       return;
     }
     try {
+      performance.mark('workbench-query');
       const rows = toWbRows(await run(sql));
       if (my !== seq) return;
       performance.mark('workbench-rows');
       // The chart's metric, judged on the chart's rows: no second query before the chart.
       const a = availabilityFromRows(m, rows, indicatorLabel);
       if (a.computable === 0) {
-        showEmpty(m, `${m.label_nl} kan hier niet getoond worden: ${a.reason ?? 'geen cijfers'}. Kies een andere maat of andere plaatsen.`, sql);
+        showEmpty(m, say(`${m.label_nl} kan hier niet getoond worden: ${a.reason ?? 'geen cijfers'}. Kies een andere maat of andere plaatsen.`, `${m.label_nl} cannot be shown here: ${notAvailable(a)}. Choose another metric or other places.`), sql);
         status.textContent = '';
-        void refreshAvailability().catch(() => undefined);
+        scheduleAvailability(my);
         return;
       }
       const highlight = state.places.filter((t) => /^(NL01|JZ\d{2}|GM\d{4})$/.test(t));
@@ -239,15 +256,18 @@ export function initWorkbench() {
       draw(input, sql, a);
       const ms = Math.round(performance.now() - tStart);
       root.dataset.changeMs = String(ms);
-      status.textContent = `${rows.length} rijen in ${ms} ms.${state.view === 'kaart' && !input.features?.length ? ' Dit datawarehouse heeft geen grenzen van gemeenten of regio’s: de kaart is een ranglijst.' : ''}`;
+      const noMap = state.view === 'kaart' && !input.features?.length;
+      status.textContent = say(
+        `${rows.length} rijen in ${ms} ms.${noMap ? ' Dit datawarehouse heeft geen grenzen van gemeenten of regio’s: de kaart is een ranglijst.' : ''}`,
+        `${rows.length} rows in ${ms} ms.${noMap ? ' This warehouse has no boundaries of municipalities or regions: the map is a ranking.' : ''}`,
+      );
       performance.mark('workbench-chart');
-      // After the chart: which other metrics these places and years allow.
-      void refreshAvailability().then(() => {
-        if (my === seq) root.dataset.ready = '';
-      }, () => undefined);
+      // After the chart, once the reader pauses: which other metrics these places and years allow. DuckDB runs
+      // one query at a time, so started at once it would hold up the reader's next change behind it.
+      scheduleAvailability(my);
     } catch (e) {
       if (my !== seq) return;
-      showEmpty(m, `De query gaf een fout: ${(e as Error).message}`, sql);
+      showEmpty(m, `${say('De query gaf een fout', 'The query failed')}: ${(e as Error).message}`, sql);
       status.textContent = '';
     }
   }
@@ -259,6 +279,7 @@ export function initWorkbench() {
     $('[data-legend]')!.replaceChildren();
     const s = $('[data-summary]')!;
     s.textContent = why;
+    s.lang = en ? 'en' : 'nl';
     s.dataset.empty = '';
     s.classList.add('empty');
     $('[data-table]')!.replaceChildren();
@@ -281,6 +302,7 @@ export function initWorkbench() {
     const plot = $('[data-plot]')!;
     const width = Math.max(300, Math.min(plot.clientWidth || 720, 720));
     const el = drawWorkbench(input, { document, width });
+    performance.mark('workbench-plot');
     el.setAttribute('aria-hidden', 'true');
     const holder = document.createElement('div');
     holder.append(el);
@@ -288,6 +310,7 @@ export function initWorkbench() {
     $('[data-legend]')!.replaceChildren(legendEl(workbenchLegend(input)));
     const s = $('[data-summary]')!;
     s.textContent = workbenchSummary(input) + (a.reason ? ` Let op: ${a.reason}.` : '');
+    s.lang = 'nl';
     delete s.dataset.empty;
     s.classList.remove('empty');
     $('[data-table]')!.replaceChildren(tableEl(workbenchTable(input)));
@@ -298,10 +321,15 @@ export function initWorkbench() {
     const where = placesInWords(input.rows);
     const span = input.view === 'lijnen' ? `${state.from}–${state.to}` : String(state.year);
     const cite = $<HTMLTextAreaElement>('[data-citation]');
-    if (cite) cite.value = `${m.label_nl}, ${where}, ${span}. Jeugdhulp in Beeld (verkennen), op basis van ${m.source_tables}. Licentie CC BY 4.0, Bron: CBS. ${location.href}`;
+    if (cite) {
+      cite.value = say(
+        `${m.label_nl}, ${where}, ${span}. Jeugdhulp in Beeld (verkennen), op basis van ${m.source_tables}. Licentie CC BY 4.0, Bron: CBS. ${location.href}`,
+        `${m.label_nl}, ${where}, ${span}. Jeugdhulp in Beeld (explore), based on ${m.source_tables}. Licence CC BY 4.0, Source: CBS. ${location.href}`,
+      );
+    }
     const embedCode = $<HTMLTextAreaElement>('[data-embed-code]');
     if (embedCode) embedCode.value = `<iframe src="${location.origin}/embed/verkennen/?${queryOf(state)}" title="${m.label_nl}, ${where}" width="100%" height="640" style="border:0;width:100%" loading="lazy"></iframe>`;
-    $('[data-source]')!.textContent = `Bron: CBS, ${m.source_tables}.`;
+    $('[data-source]')!.textContent = `${say('Bron', 'Source')}: CBS, ${m.source_tables}.`;
   }
 
   function writeUrl() {
@@ -342,7 +370,7 @@ export function initWorkbench() {
     writeUrl();
     void refreshAvailability().then(
       () => void (root.dataset.ready = ''),
-      (e) => (status.textContent = `De lijst met maten kon niet bijgewerkt worden: ${(e as Error).message}`),
+      (e) => (status.textContent = `${say('De lijst met maten kon niet bijgewerkt worden', 'The list of metrics could not be brought up to date')}: ${(e as Error).message}`),
     );
   }
 }
