@@ -4,7 +4,8 @@
  * starts on the next run).
  *
  * The first answer is what a reader waits for (issue 15): DuckDB's worker and wasm start when the page
- * loads, before the first keystroke, and a query fetches only the tables it names. Once a query has run,
+ * loads, before the first keystroke, and only the tables a query names are read — those of the query in the
+ * box already before the click. Once a query has run,
  * file access is off for good (see duckdb.ts), so a later query that names a table not read yet gets a
  * standby database with every table, prepared in the background after the first answer.
  */
@@ -19,7 +20,10 @@ type DuckDbModule = typeof import('./duckdb.ts');
 /** A database and what is in it. `locked`: file access is off, no table can be added. */
 interface Live {
   db: Promise<Db>;
+  /** Tables read or being read. */
   tables: Set<Table>;
+  /** Loads (and then the lock) one after the other; rejects when one failed. */
+  loading: Promise<unknown>;
   locked: boolean;
 }
 
@@ -42,7 +46,7 @@ export function initConsole() {
   const start = (): Live => {
     const db = duck.then((m) => m.startDuckDB());
     db.catch(() => undefined); // reported by the query that waits for it
-    return { db, tables: new Set(), locked: false };
+    return { db, tables: new Set(), loading: db, locked: false };
   };
   let live: Live | undefined = start();
   let standby: Promise<Db> | undefined;
@@ -55,6 +59,7 @@ export function initConsole() {
     b.addEventListener('click', () => {
       text.value = examples[Number(b.dataset.example)].sql;
       text.focus();
+      preload();
     }),
   );
 
@@ -105,35 +110,58 @@ export function initConsole() {
     }
   };
 
+  /** Queue reading the tables of `need` that `l` does not have yet (the files are fetched at once). */
+  function load(m: DuckDbModule, l: Live, need: Table[]): Promise<unknown> {
+    const missing = need.filter((t) => !l.tables.has(t));
+    if (!missing.length) return l.loading;
+    missing.forEach((t) => l.tables.add(t));
+    const files = m.fetchTables(missing);
+    l.loading = l.loading.then(() => l.db).then((db) => m.loadTables(db, files));
+    return l.loading;
+  }
+
   /** The database with `need` in it: the live one, the live one plus these tables, or the standby with all. */
   async function ready(need: Table[]): Promise<Db> {
     const m = await duck;
     if (live && live.locked && need.some((t) => !live!.tables.has(t))) {
       status.textContent = 'De andere tabellen laden…';
       const old = live;
-      live = standby ? { db: standby, tables: new Set(m.TABLES), locked: true } : undefined;
+      live = standby ? { db: standby, tables: new Set(m.TABLES), loading: standby, locked: true } : undefined;
       standby = undefined;
       void old.db.then(stop, () => undefined);
     }
     live ??= start();
     const l = live;
-    const missing = need.filter((t) => !l.tables.has(t));
-    // Fetched by the page while the worker may still be compiling the wasm.
-    const files = m.fetchTables(missing);
-    const db = await l.db.catch((e: unknown) => {
+    try {
+      load(m, l, need);
+      if (!l.locked) {
+        l.locked = true; // nothing more is queued after the lock
+        l.loading = l.loading.then(() => l.db).then((db) => m.lockFiles(db));
+      }
+      await l.loading;
+      return await l.db;
+    } catch (e) {
       if (live === l) live = undefined; // the next run starts a fresh one
       throw e;
-    });
-    if (missing.length) {
-      await m.loadTables(db, files);
-      missing.forEach((t) => l.tables.add(t));
     }
-    if (!l.locked) {
-      await m.lockFiles(db);
-      l.locked = true;
-    }
-    return db;
   }
+
+  /**
+   * Before the click: read the tables the query in the box names (the example, a ?q= link, what the reader
+   * types), so that the run itself is only the query. Never for a query the guard refuses.
+   */
+  function preload() {
+    const l = live;
+    const sql = text.value.trim();
+    if (!l || l.locked || !sql || forbiddenReason(sql, location.origin)) return;
+    void duck.then((m) => load(m, l, tablesNamed(sql))).catch(() => undefined);
+  }
+  preload();
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  text.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(preload, 400);
+  });
 
   /** After an answer, while the reader reads: a second database with every table, for a query that names another. */
   function prepareStandby() {

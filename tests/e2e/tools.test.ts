@@ -132,13 +132,12 @@ describe.skipIf(!CHROMIUM)('journalist and councillor tools in headless Chromium
     const t = await openPage(site.browser, site.served, { js: true });
     const { page } = t;
     const parquet = () => t.requests.map((u) => /\/data\/(\w+)\.parquet$/.exec(new URL(u).pathname)?.[1]).filter(Boolean);
-    await page.goto(`${site.served.url}/sql/`);
-    // Before any click: the worker and the wasm are on their way, no table is.
+    await page.goto(`${site.served.url}/sql/?q=${encodeURIComponent('SELECT count(*) AS n FROM geo')}`);
+    // Before any click: the worker, the wasm and the one table the query in the box names are on their way.
     await expect.poll(() => t.requests.filter((u) => /duckdb-\w+\.[\w-]+\.wasm$/.test(u)).length, { timeout: 30_000 }).toBe(1);
     expect(t.requests.some((u) => /duckdb-browser-eh\.worker/.test(u)), 'the eh bundle (the smaller wasm)').toBe(true);
-    expect(parquet()).toEqual([]);
+    await expect.poll(parquet, { timeout: 30_000 }).toEqual(['geo']);
 
-    await page.locator('[data-sql]').fill('SELECT count(*) AS n FROM geo');
     await page.locator('[data-run]').click();
     await page.locator('[data-result] table td').first().waitFor({ timeout: 60_000 });
     expect(Number(await page.locator('[data-result] table td').first().textContent())).toBeGreaterThan(0);
