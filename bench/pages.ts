@@ -28,7 +28,9 @@
  * The workbench (/verkennen/) separately, JS on, same throttling and cold cache: the opening chart (drawn at
  * build time, so the probe above), DuckDB ready (the page's data-db-ms: instantiate + the three tables),
  * the first chart drawn by DuckDB from a permalink (performance.mark('workbench-chart') after navigation
- * start), and a later change (choosing another metric: the page's data-change-ms, query to drawn SVG).
+ * start), and a later change (choosing another metric: the page's data-change-ms, query to drawn SVG), with the
+ * client's performance marks (PHASES). Then the SQL console's first answer: /sql/?q=SELECT count(*) FROM
+ * observations, "Uitvoeren" clicked at load and 3 s after it, click → result table (median and range of ≥ 7).
  *
  * Then times the site build: `astro build` into a temp outDir on the sample warehouse (built from
  * data/sample into a temp folder), and — when $JEUGDHULP_DATA_DIR is set — the warehouse from the real
