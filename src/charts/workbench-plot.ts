@@ -54,18 +54,40 @@ function groups(rows: WbRow[]): { code: string; name: string; level: WbRow['nive
   return [...by.values()];
 }
 
-/** More places than styles: Nederland and up to four named places stand out, the rest is context in grey. */
+/**
+ * More places than styles: Nederland and up to four places stand out, the rest is context in grey. The places
+ * that stand out are the ones the reader named one by one; when the reader chose only groups (a region's
+ * gemeenten, a size class), the highest and the lowest in the last year, so that no chart is all grey.
+ */
 export const MAX_STYLED = CATEGORY_STYLE.length;
 const CONTEXT = { color: 'var(--c-context, #8a96a3)', symbol: 'circle' as const };
+
+/** The places that stand out among many, with why (for the legend): named by the reader, or the extremes. */
+function standOut(gs: ReturnType<typeof groups>, highlight: string[]): Map<string, string> {
+  const named = gs.filter((g) => g.code !== NL && highlight.includes(g.code)).slice(0, MAX_STYLED - 1);
+  if (named.length) return new Map(named.map((g) => [g.code, g.name]));
+  const known = gs.flatMap((g) => g.rows).filter((r) => r.waarde != null && r.geo_code !== NL);
+  if (!known.length) return new Map();
+  const last = Math.max(...known.map((r) => r.jaar));
+  const atLast = known.filter((r) => r.jaar === last).sort((a, b) => b.waarde! - a.waarde! || (a.naam < b.naam ? -1 : 1));
+  const out = new Map<string, string>();
+  const hi = atLast[0];
+  const lo = atLast[atLast.length - 1];
+  out.set(hi.geo_code, `${displayName(hi)} (hoogste in ${last})`);
+  if (lo.geo_code !== hi.geo_code) out.set(lo.geo_code, `${displayName(lo)} (laagste in ${last})`);
+  return out;
+}
 
 export function lineSeries(rows: WbRow[], highlight: string[]): Series<WbRow>[] {
   const gs = groups(rows);
   const many = gs.length > MAX_STYLED;
+  const out = many ? standOut(gs, highlight) : new Map<string, string>();
   let k = 0;
   return gs.map((g) => {
-    const styled = !many || g.code === NL || highlight.includes(g.code);
-    const style = g.code === NL ? ROLE_STYLE[3] : styled && k < MAX_STYLED - 1 ? CATEGORY_STYLE[k++] : CONTEXT;
-    return { key: g.code, label: g.name, rows: g.rows, ...style };
+    if (g.code === NL) return { key: g.code, label: g.name, rows: g.rows, ...ROLE_STYLE[3] };
+    if (!many) return { key: g.code, label: g.name, rows: g.rows, ...CATEGORY_STYLE[k++] };
+    const label = out.get(g.code);
+    return { key: g.code, label: label ?? g.name, rows: g.rows, ...(label ? CATEGORY_STYLE[k++] : CONTEXT) };
   });
 }
 
@@ -166,23 +188,39 @@ export function workbenchLegend(input: DrawInput): LegendItem[] {
     const context = series.length - styled.length;
     return [...legendOf(styled), ...(context ? [{ label: `${context} andere plaatsen (grijs)`, color: CONTEXT.color, symbol: 'circle' as const }] : [])];
   }
-  const fmt = formatterOf(input.metric);
-  const known = input.rows.filter((r) => r.waarde != null).map((r) => r.waarde!);
-  if (input.view === 'kaart' && input.features?.length) {
-    const breaks = classBreaks(known);
-    const edges = [Math.min(...known), ...breaks, Math.max(...known)];
-    const n = breaks.length + 1;
-    return Array.from({ length: n }, (_, k) => ({
-      label: `${fmt(edges[k])} – ${fmt(edges[k + 1])}`,
-      color: CLASS_FILLS[breaks.length ? Math.round((k * (CLASS_FILLS.length - 1)) / breaks.length) : 2],
-      swatch: true,
-    }));
-  }
+  if (input.view === 'kaart' && input.features?.length) return mapLegend(input, formatterOf(input.metric));
   const items: LegendItem[] = [];
   if (input.rows.some((r) => r.geo_code === NL)) items.push({ label: 'Nederland', color: 'var(--b2, #d55e00)', swatch: true });
   if (input.rows.some((r) => input.highlight.includes(r.geo_code) && r.geo_code !== NL)) items.push({ label: 'Zelf gekozen plaatsen', color: 'var(--b3, #e69f00)', swatch: true });
   items.push({ label: 'Andere plaatsen', color: 'var(--b1, #1f4e79)', swatch: true });
   return items;
+}
+
+/**
+ * The map's classes as drawn: only classes that hold a place, each with the lowest and highest value in it
+ * (the quantile breaks of a few values left empty classes and ranges like "12 – 12"). Up to five places:
+ * one entry per place, its name and value in its colour.
+ */
+function mapLegend(input: DrawInput, fmt: (v: number | null) => string): LegendItem[] {
+  const known = input.rows.filter((r) => r.waarde != null);
+  const breaks = classBreaks(known.map((r) => r.waarde!));
+  if (known.length <= MAX_STYLED) {
+    return [...known]
+      .sort((a, b) => a.waarde! - b.waarde!)
+      .map((r) => ({ label: `${displayName(r)}: ${fmt(r.waarde)}`, color: CLASS_FILLS[classOf(r.waarde!, breaks)], swatch: true }));
+  }
+  const byClass = new Map<number, number[]>();
+  for (const r of known) {
+    const c = classOf(r.waarde!, breaks);
+    byClass.set(c, [...(byClass.get(c) ?? []), r.waarde!]);
+  }
+  return [...byClass.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([c, vs]) => {
+      const lo = Math.min(...vs);
+      const hi = Math.max(...vs);
+      return { label: lo === hi ? fmt(lo) : `${fmt(lo)} – ${fmt(hi)}`, color: CLASS_FILLS[c], swatch: true };
+    });
 }
 
 /** One generated sentence on what the chart shows. */

@@ -5,9 +5,10 @@
  * first choice, and reads only the three tables the workbench's SQL reads. The URL always holds the
  * state, so a copied address restores the exact chart.
  */
-import { columnsOf, toDelimited, type Dialect } from '../pipeline/delimited.ts';
+import { columnsOf, toDelimited, type Dialect } from '../shared/delimited.ts';
 import { metric, METRICS, type MetricDef } from '../lib/metrics.ts';
 import {
+  availabilityFromRows,
   availabilityOf,
   availabilitySql,
   queryOf,
@@ -20,8 +21,10 @@ import {
 import { drawWorkbench, placesInWords, toWbRows, workbenchLegend, workbenchSummary, workbenchTable, type DrawInput, type MapFeature, type WbRow } from '../charts/workbench-plot.ts';
 import { initChartTools } from './chart-tools.ts';
 import { openWarehouse, type Db } from './duckdb.ts';
+import { WORKBENCH_COLUMNS, WORKBENCH_TABLES } from './sql-tables.ts';
 import type { DataTable, LegendItem } from '../charts/types.ts';
-import { INDICATORS } from '../pipeline/indicators.ts';
+import { INDICATORS } from '../catalog/indicators.ts';
+import { PLACE_CODE } from '../catalog/places.ts';
 
 interface PlaceInfo {
   c: string;
@@ -29,9 +32,11 @@ interface PlaceInfo {
   l: 'land' | 'jeugdregio' | 'gemeente';
 }
 
-const WB_TABLES = ['observations', 'geo', 'membership'] as const;
+/** How long the reader must leave the controls alone before the list of metrics is brought up to date. */
+const AVAILABILITY_PAUSE_MS = 800;
 
-export function initWorkbench() {
+/** `dbP`: the database workbench-start.ts opened before this module loaded (or one opened here). */
+export function initWorkbench(dbP: Promise<Db> = openWarehouse(WORKBENCH_TABLES, WORKBENCH_COLUMNS)) {
   const found = document.querySelector<HTMLElement>('[data-workbench]');
   if (!found) return;
   const root: HTMLElement = found;
@@ -40,6 +45,11 @@ export function initWorkbench() {
   const places = JSON.parse(document.getElementById('wb-places')!.textContent!) as PlaceInfo[];
   const byCode = new Map(places.map((p) => [p.c, p]));
   const embed = root.hasAttribute('data-embed');
+  // /en/explore/: the page's own words in English; metric names and generated sentences stay Dutch (marked lang="nl").
+  const en = document.documentElement.lang === 'en';
+  const say = (nl: string, english: string) => (en ? english : nl);
+  const notAvailable = (a: Availability | undefined) =>
+    !a || a.n === 0 ? 'no figures for these places and years' : 'its denominator is missing for these places and years';
   const fig = $('figure.chart')!;
   const status = $('[data-status]')!;
   const opening = JSON.parse(root.dataset.opening ?? '{}') as Partial<WorkbenchState>;
@@ -47,12 +57,11 @@ export function initWorkbench() {
   let last: { input: DrawInput; rows: WbRow[]; sql: string } | null = null;
   const features = new Map<string, Promise<MapFeature[] | undefined>>();
 
-  // DuckDB starts now, before the reader chooses anything.
-  const t0 = performance.now();
-  const dbP: Promise<Db> = openWarehouse(WB_TABLES);
+  // DuckDB started with the page, before the reader chooses anything; the three tables are fetched meanwhile.
+  const t0 = performance.getEntriesByName('workbench-start')[0]?.startTime ?? performance.now();
   dbP.then(
     () => (root.dataset.dbMs = String(Math.round(performance.now() - t0))),
-    (e) => (status.textContent = `DuckDB kon niet starten: ${(e as Error).message}`),
+    (e) => (status.textContent = `${say('DuckDB kon niet starten', 'DuckDB could not start')}: ${(e as Error).message}`),
   );
 
   async function run(sql: string): Promise<Record<string, unknown>[]> {
@@ -76,12 +85,12 @@ export function initWorkbench() {
   const yearSel = $<HTMLSelectElement>('[data-year]');
 
   const tokenLabel = (t: string): string => {
-    if (t === 'regios') return "Alle jeugdregio's";
+    if (t === 'regios') return say("Alle jeugdregio's", 'All youth-care regions');
     const [kind, code] = t.includes(':') ? t.split(':') : ['', t];
     const name = byCode.get(code)?.n ?? code;
-    if (kind === 'leden') return `Gemeenten van jeugdregio ${name}`;
-    if (kind === 'klasse') return `Gemeenten zo groot als ${name}`;
-    return byCode.get(code)?.l === 'jeugdregio' ? `Jeugdregio ${name}` : name;
+    if (kind === 'leden') return say(`Gemeenten van jeugdregio ${name}`, `Municipalities of region ${name}`);
+    if (kind === 'klasse') return say(`Gemeenten zo groot als ${name}`, `Municipalities the size of ${name}`);
+    return byCode.get(code)?.l === 'jeugdregio' ? say(`Jeugdregio ${name}`, `Region ${name}`) : name;
   };
 
   function syncControls() {
@@ -100,7 +109,7 @@ export function initWorkbench() {
         b.className = 'chip';
         b.dataset.remove = t;
         b.textContent = `${tokenLabel(t)} ×`;
-        b.setAttribute('aria-label', `${tokenLabel(t)} weghalen`);
+        b.setAttribute('aria-label', say(`${tokenLabel(t)} weghalen`, `Remove ${tokenLabel(t)}`));
         li.append(b);
         return li;
       }),
@@ -139,7 +148,7 @@ export function initWorkbench() {
     const addPlace = () => {
       const code = /\((NL01|JZ\d{2}|GM\d{4})\)\s*$/.exec(placeInput.value)?.[1] ?? places.find((p) => p.n.toLowerCase() === placeInput.value.trim().toLowerCase())?.c;
       if (!code) {
-        status.textContent = `Geen plaats gevonden voor "${placeInput.value}". Kies een naam uit de lijst.`;
+        status.textContent = say(`Geen plaats gevonden voor "${placeInput.value}". Kies een naam uit de lijst.`, `No place found for "${placeInput.value}". Choose a name from the list.`);
         return;
       }
       placeInput.value = '';
@@ -161,22 +170,45 @@ export function initWorkbench() {
   }
 
   // ---- availability: which metrics can be computed for these places and years ----------------------
+  // Only the list of metrics needs this query: the chart's own metric is judged from its own rows, so the
+  // chart is drawn first and the list is brought up to date after it (once per places and period).
   let availKey = '';
+  let availP: Promise<void> | undefined;
   let avail = new Map<string, Availability>();
   const indicatorLabel = (id: string) => INDICATORS.find((d) => d.id === id)?.label_nl ?? id;
-  async function refreshAvailability() {
+  function refreshAvailability(): Promise<void> {
     const key = `${state.places.join(',')}|${state.from}|${state.to}`;
-    if (key === availKey) return;
-    const rows = (await run(availabilitySql(state.places, state.from, state.to))) as { teller: string; noemer: string | null; n: number }[];
-    avail = availabilityOf(rows.map((r) => ({ ...r, n: Number(r.n) })), indicatorLabel);
+    if (key === availKey && availP) return availP;
     availKey = key;
+    const sql = availabilitySql(state.places, state.from, state.to);
+    availP = run(sql).then((rows) => {
+      if (key !== availKey) return;
+      avail = availabilityOf((rows as { teller: string; noemer: string | null; n: number }[]).map((r) => ({ ...r, n: Number(r.n) })), indicatorLabel);
+      labelOptions();
+    });
+    availP.catch(() => {
+      if (key === availKey) availKey = '';
+    });
+    return availP;
+  }
+  let availTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleAvailability(my: number) {
+    clearTimeout(availTimer);
+    availTimer = setTimeout(() => {
+      if (my !== seq) return;
+      void refreshAvailability().then(() => {
+        if (my === seq) root.dataset.ready = '';
+      }, () => undefined);
+    }, AVAILABILITY_PAUSE_MS);
+  }
+  function labelOptions() {
     if (!metricSel) return;
     for (const o of metricSel.querySelectorAll('option')) {
       const a = avail.get(o.value);
       const m = metric(o.value);
       const blocked = !a || a.computable === 0;
       o.disabled = blocked && o.value !== state.metric;
-      o.textContent = blocked ? `${m.label_nl} — niet beschikbaar: ${a?.reason ?? 'geen cijfers'}` : m.label_nl;
+      o.textContent = blocked ? `${m.label_nl} — ${say(`niet beschikbaar: ${a?.reason ?? 'geen cijfers'}`, notAvailable(a))}` : m.label_nl;
     }
   }
 
@@ -198,24 +230,26 @@ export function initWorkbench() {
     const m = metric(state.metric);
     const sql = workbenchSql(state);
     writeUrl();
-    status.textContent = 'Bezig…';
+    status.textContent = say('Bezig…', 'Working…');
     if (!state.places.length) {
-      showEmpty(m, 'Kies een of meer plaatsen.', sql);
+      showEmpty(m, say('Kies een of meer plaatsen.', 'Choose one or more places.'), sql);
       status.textContent = '';
       return;
     }
     try {
-      await refreshAvailability();
-      if (my !== seq) return;
-      const a = avail.get(m.id);
-      if (!a || a.computable === 0) {
-        showEmpty(m, `${m.label_nl} kan hier niet getoond worden: ${a?.reason ?? 'geen cijfers'}. Kies een andere maat of andere plaatsen.`, sql);
-        status.textContent = '';
-        return;
-      }
+      performance.mark('workbench-query');
       const rows = toWbRows(await run(sql));
       if (my !== seq) return;
-      const highlight = state.places.filter((t) => /^(NL01|JZ\d{2}|GM\d{4})$/.test(t));
+      performance.mark('workbench-rows');
+      // The chart's metric, judged on the chart's rows: no second query before the chart.
+      const a = availabilityFromRows(m, rows, indicatorLabel);
+      if (a.computable === 0) {
+        showEmpty(m, say(`${m.label_nl} kan hier niet getoond worden: ${a.reason ?? 'geen cijfers'}. Kies een andere maat of andere plaatsen.`, `${m.label_nl} cannot be shown here: ${notAvailable(a)}. Choose another metric or other places.`), sql);
+        status.textContent = '';
+        scheduleAvailability(my);
+        return;
+      }
+      const highlight = state.places.filter((t) => PLACE_CODE.test(t));
       const input: DrawInput = { rows, metric: m, view: state.view, highlight };
       if (state.view === 'kaart') input.features = await featuresFor(rows);
       if (my !== seq) return;
@@ -223,11 +257,18 @@ export function initWorkbench() {
       draw(input, sql, a);
       const ms = Math.round(performance.now() - tStart);
       root.dataset.changeMs = String(ms);
-      status.textContent = `${rows.length} rijen in ${ms} ms.${state.view === 'kaart' && !input.features?.length ? ' Dit datawarehouse heeft geen grenzen van gemeenten of regio’s: de kaart is een ranglijst.' : ''}`;
+      const noMap = state.view === 'kaart' && !input.features?.length;
+      status.textContent = say(
+        `${rows.length} rijen in ${ms} ms.${noMap ? ' Dit datawarehouse heeft geen grenzen van gemeenten of regio’s: de kaart is een ranglijst.' : ''}`,
+        `${rows.length} rows in ${ms} ms.${noMap ? ' This warehouse has no boundaries of municipalities or regions: the map is a ranking.' : ''}`,
+      );
       performance.mark('workbench-chart');
+      // After the chart, once the reader pauses: which other metrics these places and years allow. DuckDB runs
+      // one query at a time, so started at once it would hold up the reader's next change behind it.
+      scheduleAvailability(my);
     } catch (e) {
       if (my !== seq) return;
-      showEmpty(m, `De query gaf een fout: ${(e as Error).message}`, sql);
+      showEmpty(m, `${say('De query gaf een fout', 'The query failed')}: ${(e as Error).message}`, sql);
       status.textContent = '';
     }
   }
@@ -239,6 +280,7 @@ export function initWorkbench() {
     $('[data-legend]')!.replaceChildren();
     const s = $('[data-summary]')!;
     s.textContent = why;
+    s.lang = en ? 'en' : 'nl';
     s.dataset.empty = '';
     s.classList.add('empty');
     $('[data-table]')!.replaceChildren();
@@ -261,6 +303,7 @@ export function initWorkbench() {
     const plot = $('[data-plot]')!;
     const width = Math.max(300, Math.min(plot.clientWidth || 720, 720));
     const el = drawWorkbench(input, { document, width });
+    performance.mark('workbench-plot');
     el.setAttribute('aria-hidden', 'true');
     const holder = document.createElement('div');
     holder.append(el);
@@ -268,6 +311,7 @@ export function initWorkbench() {
     $('[data-legend]')!.replaceChildren(legendEl(workbenchLegend(input)));
     const s = $('[data-summary]')!;
     s.textContent = workbenchSummary(input) + (a.reason ? ` Let op: ${a.reason}.` : '');
+    s.lang = 'nl';
     delete s.dataset.empty;
     s.classList.remove('empty');
     $('[data-table]')!.replaceChildren(tableEl(workbenchTable(input)));
@@ -278,10 +322,15 @@ export function initWorkbench() {
     const where = placesInWords(input.rows);
     const span = input.view === 'lijnen' ? `${state.from}–${state.to}` : String(state.year);
     const cite = $<HTMLTextAreaElement>('[data-citation]');
-    if (cite) cite.value = `${m.label_nl}, ${where}, ${span}. Jeugdhulp in Beeld (verkennen), op basis van ${m.source_tables}. Licentie CC BY 4.0, Bron: CBS. ${location.href}`;
+    if (cite) {
+      cite.value = say(
+        `${m.label_nl}, ${where}, ${span}. Jeugdhulp in Beeld (verkennen), op basis van ${m.source_tables}. Licentie CC BY 4.0, Bron: CBS. ${location.href}`,
+        `${m.label_nl}, ${where}, ${span}. Jeugdhulp in Beeld (explore), based on ${m.source_tables}. Licence CC BY 4.0, Source: CBS. ${location.href}`,
+      );
+    }
     const embedCode = $<HTMLTextAreaElement>('[data-embed-code]');
     if (embedCode) embedCode.value = `<iframe src="${location.origin}/embed/verkennen/?${queryOf(state)}" title="${m.label_nl}, ${where}" width="100%" height="640" style="border:0;width:100%" loading="lazy"></iframe>`;
-    $('[data-source]')!.textContent = `Bron: CBS, ${m.source_tables}.`;
+    $('[data-source]')!.textContent = `${say('Bron', 'Source')}: CBS, ${m.source_tables}.`;
   }
 
   function writeUrl() {
@@ -320,10 +369,10 @@ export function initWorkbench() {
   if (location.search || embed) void update();
   else {
     writeUrl();
-    void refreshAvailability().then(() => {
-      const s = $('[data-summary]');
-      if (s) root.dataset.ready = '';
-    });
+    void refreshAvailability().then(
+      () => void (root.dataset.ready = ''),
+      (e) => (status.textContent = `${say('De lijst met maten kon niet bijgewerkt worden', 'The list of metrics could not be brought up to date')}: ${(e as Error).message}`),
+    );
   }
 }
 

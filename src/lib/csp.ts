@@ -37,6 +37,14 @@ export function headerPolicy(kind: PageKind): string {
 export const COMMON_HEADERS: Record<string, string> = { 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' };
 
 /**
+ * /_astro/ holds only files Vite names by their content hash (scripts, CSS, DuckDB's 18 MB wasm and its
+ * worker), so a browser may keep them for a year without asking again: a second visit to /sql/ or
+ * /verkennen/ compiles DuckDB from the cache instead of downloading it. Pages and /data/ keep their names
+ * when their content changes, so they get no such header.
+ */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
  * `_headers` for Cloudflare Pages and Netlify, from the top-level entries of the built site. On those hosts
  * a path that matches several rules gets the headers of all of them, and two CSPs are both enforced (the
  * hand-written file gave /embed/* also `frame-ancestors 'self'` and /sql/* also the policy without
@@ -50,7 +58,8 @@ export function headersFile(top: { name: string; dir: boolean; html: boolean }[]
   for (const e of [...top].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     // Only documents (and the scripts that become workers) are governed by a CSP header.
     if (e.name === '_headers' || e.name.startsWith('.') || (!e.html && kindOf(e.name) !== 'script')) continue;
-    rules.push(rule(e.dir ? `/${e.name}/*` : `/${e.name}`, { 'Content-Security-Policy': headerPolicy(kindOf(e.name)) }));
+    const kind = kindOf(e.name);
+    rules.push(rule(e.dir ? `/${e.name}/*` : `/${e.name}`, { 'Content-Security-Policy': headerPolicy(kind), ...(kind === 'script' ? { 'Cache-Control': IMMUTABLE } : {}) }));
   }
   return `# Written by the build (astro.config.mjs) from src/lib/csp.ts; do not edit. One CSP rule per path, none overlapping.\n${rules.join('\n')}\n`;
 }

@@ -187,27 +187,36 @@ export function availabilityOf(rows: { teller: string; noemer: string | null; n:
   const out = new Map<string, Availability>();
   for (const m of METRICS) {
     const n = count.get(`${m.numerator}|`) ?? 0;
-    if (!n) {
-      out.set(m.id, { n, computable: 0, reason: 'geen cijfers voor deze plaatsen en jaren' });
-      continue;
-    }
-    if (!m.denominator) {
-      out.set(m.id, { n, computable: n });
-      continue;
-    }
-    const c = count.get(`${m.numerator}|${m.denominator}`) ?? 0;
-    out.set(m.id, {
-      n,
-      computable: c,
-      reason:
-        c === 0
-          ? `de noemer (${labelOf(m.denominator).toLowerCase()}) ontbreekt voor deze plaatsen en jaren`
-          : c < n
-            ? `de noemer (${labelOf(m.denominator).toLowerCase()}) ontbreekt voor ${n - c} van de ${n} plaats-jaren; die blijven leeg`
-            : undefined,
-    });
+    out.set(m.id, judge(m, n, m.denominator ? (count.get(`${m.numerator}|${m.denominator}`) ?? 0) : n, labelOf));
   }
   return out;
+}
+
+/**
+ * The same judgement for the chart's own metric from the chart's own rows (workbenchSql): place-years with
+ * a numerator (teller, or waarde for a plain metric) and, of those, with the denominator too. So the chart
+ * is drawn without waiting for availabilitySql, which only the list of other metrics needs.
+ */
+export function availabilityFromRows(m: MetricDef, rows: { waarde: number | null; teller?: number | null; noemer?: number | null }[], labelOf: (indicator: string) => string): Availability {
+  const has = (v: unknown) => v != null && !(typeof v === 'number' && Number.isNaN(v));
+  const withNumerator = m.denominator ? rows.filter((r) => has(r.teller)) : rows.filter((r) => has(r.waarde));
+  const n = withNumerator.length;
+  return judge(m, n, m.denominator ? withNumerator.filter((r) => has(r.noemer)).length : n, labelOf);
+}
+
+function judge(m: MetricDef, n: number, c: number, labelOf: (indicator: string) => string): Availability {
+  if (!n) return { n, computable: 0, reason: 'geen cijfers voor deze plaatsen en jaren' };
+  if (!m.denominator) return { n, computable: n };
+  return {
+    n,
+    computable: c,
+    reason:
+      c === 0
+        ? `de noemer (${labelOf(m.denominator).toLowerCase()}) ontbreekt voor deze plaatsen en jaren`
+        : c < n
+          ? `de noemer (${labelOf(m.denominator).toLowerCase()}) ontbreekt voor ${n - c} van de ${n} plaats-jaren; die blijven leeg`
+          : undefined,
+  };
 }
 
 export { YOUNG, INHABITANTS };

@@ -6,7 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { drawWorkbench, type MapFeature, type WbRow } from '../../src/charts/workbench-plot.ts';
+import { drawWorkbench, lineSeries, workbenchLegend, type MapFeature, type WbRow } from '../../src/charts/workbench-plot.ts';
 import { readBoundaries, rewindForD3, toGeoJson } from '../../src/pipeline/readers/boundaries.ts';
 import { metric } from '../../src/lib/metrics.ts';
 
@@ -40,6 +40,40 @@ describe('workbench drawings', () => {
       const xs = (p.getAttribute('d') ?? '').match(/-?\d+(\.\d+)?/g)!.map(Number).filter((_, i) => i % 2 === 0);
       expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(300);
     }
+  });
+
+  it('many lines from a group are not all grey: the highest and the lowest in the last year stand out, named in the legend', () => {
+    const rows: WbRow[] = [];
+    for (let i = 1; i <= 7; i++) for (const jaar of [2023, 2024]) rows.push({ geo_code: `GM000${i}`, naam: `G${i}`, niveau: 'gemeente', jaar, waarde: jaar === 2024 ? i * 10 : 50, status: 'definitief' });
+    const series = lineSeries(rows, []);
+    const grey = series.filter((s) => s.color.includes('--c-context'));
+    expect(grey.length).toBe(5);
+    const styled = series.filter((s) => !s.color.includes('--c-context'));
+    expect(styled.map((s) => s.label).sort()).toEqual(['G1 (laagste in 2024)', 'G7 (hoogste in 2024)']);
+    expect(new Set(styled.map((s) => s.color)).size).toBe(2);
+    const legend = workbenchLegend({ rows, metric: metric('jongeren_jeugdzorg'), view: 'lijnen', highlight: [] }).map((l) => l.label);
+    expect(legend).toEqual(expect.arrayContaining(['G7 (hoogste in 2024)', 'G1 (laagste in 2024)', '5 andere plaatsen (grijs)']));
+    // Places the reader named one by one stand out instead.
+    expect(lineSeries(rows, ['GM0003']).filter((s) => !s.color.includes('--c-context')).map((s) => s.label)).toEqual(['G3']);
+  });
+
+  it('the map legend of a few places lists each place with its value, and never an empty class', () => {
+    const input = { rows: [row('GM0001', 10), row('GM0002', 20), row('GM0003', 30)], metric: metric('jongeren_jeugdzorg'), view: 'kaart' as const, highlight: [], features };
+    const legend = workbenchLegend(input);
+    expect(legend.map((l) => l.label)).toEqual(['GM0001: 10', 'GM0002: 20', 'GM0003: 30']);
+    // Many places: one entry per class that holds a place, its range the lowest and highest value in it.
+    const many = Array.from({ length: 12 }, (_, i) => row(`GM${String(i + 1).padStart(4, '0')}`, i < 6 ? 5 : 100 + i));
+    const items = workbenchLegend({ ...input, rows: many });
+    expect(items.length).toBeLessThanOrEqual(5);
+    const values = new Set(many.map((r) => String(r.waarde)));
+    for (const it of items) {
+      const ends = it.label.split(' – ');
+      // Both ends are values of places in that class (not quantile edges), and a range is never "x – x".
+      for (const e of ends) expect(values.has(e), it.label).toBe(true);
+      if (ends.length === 2) expect(ends[0]).not.toBe(ends[1]);
+    }
+    expect(items[items.length - 1].label.endsWith('111')).toBe(true);
+    expect(new Set(items.map((i) => i.color)).size).toBe(items.length);
   });
 
   it('a ranking draws one bar per known value', () => {

@@ -128,6 +128,37 @@ describe.skipIf(!CHROMIUM)('journalist and councillor tools in headless Chromium
     await t.context.close();
   });
 
+  it('the SQL console starts DuckDB on page load and fetches only the tables a query names', async () => {
+    const t = await openPage(site.browser, site.served, { js: true });
+    const { page } = t;
+    const parquet = () => t.requests.map((u) => /\/data\/(\w+)\.parquet$/.exec(new URL(u).pathname)?.[1]).filter(Boolean);
+    await page.goto(`${site.served.url}/sql/?q=${encodeURIComponent('SELECT count(*) AS n FROM geo')}`);
+    // Before any click: the worker, the wasm and the one table the query in the box names are on their way.
+    await expect.poll(() => t.requests.filter((u) => /duckdb-\w+\.[\w-]+\.wasm$/.test(u)).length, { timeout: 30_000 }).toBe(1);
+    expect(t.requests.some((u) => /duckdb-browser-eh\.worker/.test(u)), 'the eh bundle (the smaller wasm)').toBe(true);
+    await expect.poll(parquet, { timeout: 30_000 }).toEqual(['geo']);
+
+    await page.locator('[data-run]').click();
+    await page.locator('[data-result] table td').first().waitFor({ timeout: 60_000 });
+    expect(Number(await page.locator('[data-result] table td').first().textContent())).toBeGreaterThan(0);
+    // Up to the answer only geo was read (after it, a standby database reads every table for later queries).
+    const beforeAnswer = await page.evaluate(() => {
+      const answer = performance.getEntriesByName('console-answer')[0].startTime;
+      return performance.getEntriesByType('resource').filter((e) => e.startTime < answer && e.name.endsWith('.parquet')).map((e) => new URL(e.name).pathname);
+    });
+    expect(beforeAnswer).toEqual(['/data/geo.parquet']);
+
+    // A later query naming a table not read yet still answers (from the standby database with every table).
+    await page.locator('[data-sql]').fill('SELECT count(DISTINCT g.geo_code) AS n FROM observations o JOIN geo g USING (geo_code)');
+    await page.locator('[data-run]').click();
+    await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 60_000 }).toMatch(/^1 rijen/);
+    expect(Number(await page.locator('[data-result] table td').first().textContent())).toBeGreaterThan(0);
+    expect(parquet()).toContain('observations');
+    expect(t.errors).toEqual([]);
+    expect(t.external).toEqual([]);
+    await t.context.close();
+  });
+
   it('a briefing prints to exactly one A4 page', async () => {
     const t = await openPage(site.browser, site.served, { js: false });
     for (const geo of ['GM0307', 'JZ20', 'JZ12']) {

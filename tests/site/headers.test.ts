@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMON_HEADERS, headerPolicy, kindOf } from '../../src/lib/csp.ts';
+import { COMMON_HEADERS, headerPolicy, IMMUTABLE, kindOf } from '../../src/lib/csp.ts';
 import { headersFor, parseHeadersFile, type HeaderRule, type Host } from '../e2e/host-headers.ts';
 import { allFiles, DIST, parsePages, type Page } from './dist.ts';
 
@@ -56,6 +56,20 @@ describe.each(['cloudflare', 'netlify'] as Host[])('_headers as %s applies it', 
     expect(worker).toBeDefined();
     expect(one(worker!)).toContain("'wasm-unsafe-eval'");
     expect(one(worker!)).toContain("connect-src 'self'");
+  });
+
+  it('DuckDB\'s wasm and worker (every /_astro/ file, all named by their hash) are cached for a year; pages and data are not', () => {
+    const astro = [...allFiles()].filter((f) => f.startsWith('/_astro/'));
+    expect(astro.some((f) => /\/duckdb-eh\.[\w-]{8}\.wasm$/.test(f))).toBe(true);
+    expect(astro.some((f) => /\/duckdb-browser-eh\.worker\.[\w-]{8}\.js$/.test(f))).toBe(true);
+    for (const f of astro) {
+      // A content hash before the extension: a changed file gets a new name, so "immutable" is safe.
+      expect(f, 'an /_astro/ file without a hash in its name').toMatch(/[.-][\w-]{8}\.[a-z0-9]+$/);
+      expect(headersFor(rules, f, host)['cache-control'], f).toEqual([IMMUTABLE]);
+    }
+    for (const path of ['/', '/sql/', '/verkennen/', '/data/observations.parquet', '/data/datapackage.json']) {
+      expect(headersFor(rules, path, host)['cache-control'], path).toBeUndefined();
+    }
   });
 });
 

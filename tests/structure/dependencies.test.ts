@@ -38,11 +38,7 @@ const ALLOWED: Record<Layer, Layer[]> = {
  * Known violations in files another change owns; each must be fixed by changing that file's import, then removed.
  * (The old paths are re-export shims kept only for these.)
  */
-const PENDING: Record<string, string> = {
-  'src/client/workbench.ts -> src/pipeline/delimited.ts': 'import from ../shared/delimited.ts',
-  'src/client/workbench.ts -> src/pipeline/indicators.ts': 'import from ../catalog/indicators.ts',
-  'src/client/sql-console.ts -> src/pipeline/delimited.ts': 'import from ../shared/delimited.ts',
-};
+const PENDING: Record<string, string> = {};
 
 /** Packages that exist only in Node: a browser bundle that reaches one is broken or drags in megabytes. */
 const NODE_ONLY = /^(node:|@duckdb\/node-api|linkedom$|@resvg\/)/;

@@ -7,8 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { query } from '../../src/lib/warehouse.ts';
-import { availabilityOf, availabilitySql, defaultState, SIZE_CLASSES, workbenchSql, type WorkbenchState } from '../../src/lib/workbench-query.ts';
+import { availabilityFromRows, availabilityOf, availabilitySql, defaultState, SIZE_CLASSES, workbenchSql, type WorkbenchState } from '../../src/lib/workbench-query.ts';
 import { indicator } from '../../src/catalog/indicators.ts';
+import { METRICS } from '../../src/lib/metrics.ts';
+import { toWbRows } from '../../src/charts/workbench-plot.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORLD_WAREHOUSE } from './build.ts';
@@ -77,5 +79,26 @@ describe.skipIf(Boolean(skip))('workbench SQL on the synthetic world', () => {
     const a = availabilityOf(rows.map((r) => ({ ...r, n: Number(r.n) })), (id) => indicator(id).label_nl);
     expect(a.get('jongeren_jeugdzorg_per_1000')!.computable).toBe(430);
     expect(a.get('kosten_jeugdhulp_jaarrekening_per_inwoner')!.computable).toBeGreaterThan(0);
+  });
+
+  it("the chart's own rows judge its metric exactly as the availability query does (the page draws before that query)", async () => {
+    // Each kind of metric (plain, per 1 000 young people, per inhabitant, share), a few of each: all 157 × 3
+    // place sets is 471 queries, more than a test's minute on this machine.
+    const SAMPLE_METRICS = [undefined, 'per_1000_jongeren', 'per_inwoner', 'aandeel'].flatMap((kind) =>
+      METRICS.filter((m) => (kind ? m.kind === kind : !m.denominator)).slice(0, 4),
+    );
+    expect(SAMPLE_METRICS.length).toBeGreaterThanOrEqual(12);
+    const label = (id: string) => indicator(id).label_nl;
+    for (const places of [base.places, ['leden:JZ20'], ['klasse:GM0307', 'NL01']]) {
+      const all = availabilityOf(
+        (await query<{ teller: string; noemer: string | null; n: number }>(availabilitySql(places, base.from, base.to))).map((r) => ({ ...r, n: Number(r.n) })),
+        label,
+      );
+      for (const m of SAMPLE_METRICS) {
+        const rows = toWbRows(await query(workbenchSql({ ...base, places, metric: m.id })));
+        const own = availabilityFromRows(m, rows, label);
+        expect(own, `${m.id} for ${places.join(',')}`).toEqual(all.get(m.id));
+      }
+    }
   });
 });

@@ -119,6 +119,9 @@ describe.skipIf(Boolean(skip) || !chromium)(chromium ? 'the workbench on the syn
     expect(new Set(opening).size).toBe(43);
     expect(opening).toContain('Nederland');
     await expect.poll(() => page.locator('[data-workbench][data-ready]').count(), { timeout: 30_000 }).toBe(1);
+    // DuckDB reads the three tables the workbench's SQL names, each fetched once, and no other.
+    const tables = t.requests.map((u) => /\/data\/(\w+)\.parquet$/.exec(new URL(u).pathname)?.[1]).filter(Boolean);
+    expect([...tables].sort()).toEqual(['geo', 'membership', 'observations']);
 
     // 1. The gemeenten of jeugdregio JZ20 over time, per 1 000 young people.
     await page.locator('[data-clear]').click();
