@@ -32,24 +32,20 @@
  * client's performance marks (PHASES). Then the SQL console's first answer: /sql/?q=SELECT count(*) FROM
  * observations, "Uitvoeren" clicked at load and 3 s after it, click → result table (median and range of ≥ 7).
  *
- * Then times the site build: `astro build` into a temp outDir on the sample warehouse (built from
- * data/sample into a temp folder), and — when $JEUGDHULP_DATA_DIR is set — the warehouse from the real
- * files into a temp folder and `astro build --outDir <tmp>` with JEUGDHULP_WAREHOUSE pointing at it.
- * dist/ and public/data are not touched by these builds (BENCH_BUILD=0 skips them). Loopback only;
- * nothing is fetched. JEUGDHULP_DIST=<dir> measures (and if needed builds) that folder instead of dist/.
+ * Build times are npm run bench:build's. Loopback only; nothing is fetched. JEUGDHULP_DIST=<dir> measures
+ * (and if needed builds) that folder instead of dist/.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { brotliCompressSync, constants as zc } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { DIST, ROOT, ensureBuilt, findChromium, isLocal, launchChromium, serveDir, type Served } from '../tests/e2e/server.ts';
+import { DIST, ensureBuilt, findChromium, isLocal, launchChromium, serveDir, type Served } from '../tests/e2e/server.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PAGES = ['/', '/regio/JZ20/', '/gemeente/GM0307/'];
 const CHART = 'figure.chart [data-plot] svg';
-const TARGET = { firstChartMs: 500, beforeChartBytes: 50 * 1024, duckdb: 0, buildSeconds: 60, workbenchFirstMs: 1500, workbenchChangeMs: 200, consoleAnswerMs: 1000 };
+const TARGET = { firstChartMs: 500, beforeChartBytes: 50 * 1024, duckdb: 0, workbenchFirstMs: 1500, workbenchChangeMs: 200, consoleAnswerMs: 1000 };
 /** Metrics the workbench bench opens and then changes to: the first two with figures for JZ20's gemeenten in the served warehouse. */
 const WORKBENCH_METRICS = ['jongeren_jeugdhulp_per_1000', 'jongeren_jeugdzorg_per_1000', 'kosten_jeugdhulp_jaarrekening_per_inwoner', 'kosten_jeugdhulp_begroting_per_inwoner', 'kosten_jeugdhulp_begroting', 'netto_jeugdhulp_begroting', 'bevolking_totaal'];
 
@@ -334,43 +330,6 @@ async function measureConsole(browser: Browser, served: Served, clickAfter: numb
   return r;
 }
 
-// ----------------------------------------------------------------------------------------- site build
-
-function timed(args: string[], env: NodeJS.ProcessEnv) {
-  const t0 = performance.now();
-  const p = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
-  const seconds = (performance.now() - t0) / 1000;
-  return { ok: p.status === 0, seconds, log: `${p.stdout}${p.stderr}` };
-}
-
-function countPages(dir: string): number {
-  let n = 0;
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.html')) n++;
-    }
-  };
-  walk(dir);
-  return n;
-}
-
-function buildSite(label: string, data: string, work: string) {
-  const wh = join(work, `${label}-warehouse`);
-  const out = join(work, `${label}-dist`);
-  const d = timed(['scripts/build-data.ts', '--data', data, '--out', wh], { JEUGDHULP_DATA_DIR: '' });
-  if (!d.ok) return console.log(`${label.padEnd(8)} build:data FAILED\n${d.log.trim().split('\n').slice(-10).join('\n')}`);
-  const s = timed([join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out], { JEUGDHULP_WAREHOUSE: wh });
-  if (!s.ok) return console.log(`${label.padEnd(8)} astro build FAILED\n${s.log.trim().split('\n').slice(-15).join('\n')}`);
-  const astroSays = /(\d+) page\(s\) built/.exec(s.log)?.[1] ?? '?';
-  const ok = s.seconds <= TARGET.buildSeconds ? 'ok' : 'OVER';
-  console.log(
-    `${label.padEnd(8)} build:data ${d.seconds.toFixed(1).padStart(5)} s   astro build ${s.seconds.toFixed(1).padStart(5)} s ` +
-      `(target ≤ ${TARGET.buildSeconds} s: ${ok})   ${countPages(out)} HTML files (Astro: ${astroSays} pages)   ${data}`,
-  );
-}
-
 // -------------------------------------------------------------------------------------------- main
 
 const chromiumPath = findChromium();
@@ -500,16 +459,4 @@ if (chromiumPath && existsSync(join(DIST, 'sql', 'index.html'))) {
     await cBrowser.close();
     await cServed.close();
   }
-}
-
-if (process.env.BENCH_BUILD === '0') process.exit(0);
-console.log('\nsite build (astro build into a temp outDir; dist/ and public/data untouched):');
-const work = mkdtempSync(join(tmpdir(), 'bench-pages-'));
-try {
-  buildSite('sample', 'data/sample', work);
-  const real = process.env.JEUGDHULP_DATA_DIR ? resolve(process.env.JEUGDHULP_DATA_DIR) : undefined;
-  if (real && existsSync(real)) buildSite('real', real, work);
-  else console.log('real     set JEUGDHULP_DATA_DIR to a raw data folder (e.g. ../shared/data/raw) to time the build on the real files');
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
