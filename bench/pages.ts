@@ -147,14 +147,20 @@ interface Run {
   external: string[];
 }
 
+/** A fresh context (cold cache) and a page with the CPU slowed 4× and the paint probe installed. */
+async function throttledPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ ...options, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE, worldName: 'bench' });
+  return { context, page };
+}
+
 async function measure(browser: Browser, served: Served, path: string, js: boolean): Promise<Run> {
-  const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1280, height: 800 } });
+  const { context, page } = await throttledPage(browser, { javaScriptEnabled: js });
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Page.enable');
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE, worldName: 'bench' });
     const bodies: Promise<void>[] = [];
     const r: Run = { firstChart: null, fcp: null, total: 0, totalBr: 0, js: 0, jsBr: 0, duckdb: 0, requests: 0, external: [] };
     context.on('request', (q) => {
@@ -213,13 +219,8 @@ interface WorkbenchRun {
 async function measureWorkbench(browser: Browser, served: Served, wb: { permalink: string; change: string; changeIndicator: string }): Promise<WorkbenchRun> {
   const r: WorkbenchRun = { openingChart: null, dbReady: null, permalinkChart: null, change: null, duckdbBytes: 0, phases: {}, external: [] };
   for (const path of ['/verkennen/', wb.permalink]) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { context, page } = await throttledPage(browser);
     try {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Page.enable');
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE, worldName: 'bench' });
       const bodies: Promise<void>[] = [];
       context.on('request', (q) => {
         if (!isLocal(q.url(), served)) r.external.push(q.url());
@@ -279,13 +280,9 @@ interface ConsoleRun {
  * reader who clicks at once), JS on, CPU 4×, cold cache. The first answer = click → result table.
  */
 async function measureConsole(browser: Browser, served: Served, clickAfter: number): Promise<ConsoleRun> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { context, page } = await throttledPage(browser);
   const r: ConsoleRun = { answer: null, answerAfterNav: null, phases: {}, duckdbBytes: 0, tables: [], external: [] };
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Page.enable');
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     const bodies: Promise<void>[] = [];
     context.on('request', (q) => {
       if (!isLocal(q.url(), served)) r.external.push(q.url());
