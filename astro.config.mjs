@@ -19,7 +19,8 @@ function serveWarehouse() {
         const src = resolve(process.env.JEUGDHULP_WAREHOUSE || 'public/data');
         const dest = resolve(fileURLToPath(dir), 'data');
         if (src === resolve('public/data') || !existsSync(src)) return;
-        rmSync(dest, { recursive: true, force: true });
+        // The sample's files go, the /data/ page itself (index.html) stays.
+        if (existsSync(dest)) for (const f of readdirSync(dest)) if (f !== 'index.html') rmSync(resolve(dest, f), { recursive: true, force: true });
         cpSync(src, dest, { recursive: true, filter: (p) => !p.includes('.tmp-') });
         console.log(`jib: /data/ serves ${src} (${readdirSync(dest).length} files)`);
       },

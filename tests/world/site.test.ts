@@ -41,6 +41,16 @@ describe.skipIf(Boolean(skip))('the site built from the synthetic world', () => 
     });
     expect(without.map((f) => `/${relative(WORLD_DIST, f).split(sep).join('/')}`)).toEqual([]);
   });
+
+  it('/data/ is there beside the world\'s own files (a build from another warehouse once deleted the page), each CSV also gzipped', () => {
+    const html = readFileSync(join(WORLD_DIST, 'data', 'index.html'), 'utf8');
+    const dp = JSON.parse(readFileSync(join(WORLD_DIST, 'data', 'datapackage.json'), 'utf8'));
+    expect(dp.synthetic).toBe(true);
+    for (const r of dp.resources.filter((x: { format: string }) => x.format === 'csv')) {
+      expect(html).toContain(`href="/data/${r.gzip.path}"`);
+      expect(readFileSync(join(WORLD_DIST, 'data', r.gzip.path)).length).toBe(r.gzip.bytes);
+    }
+  });
 });
 
 describe.skipIf(Boolean(skip) || !chromium)(chromium ? 'the synthetic world in Chromium' : CHROMIUM_MISSING, () => {
