@@ -30,15 +30,16 @@ vormen(base, vorm, ord) AS (VALUES
 ),
 soorten(soort) AS (VALUES ('jaarrekening'), ('begroting')),
 cells AS (
-  SELECT v.*, s.soort, n.period AS jaar, n.value AS netto, n.flag AS vlag, n.status, l.value AS lasten
+  SELECT v.*, s.soort, n.geo_code, n.period AS jaar, n.value AS netto, n.flag AS vlag, n.status, l.value AS lasten
   FROM vormen v CROSS JOIN soorten s
   JOIN o n ON n.indicator = 'netto_' || v.base || '_' || s.soort AND n.geo_code = $geo
   LEFT JOIN o l ON l.indicator = 'kosten_' || v.base || '_' || s.soort AND l.geo_code = n.geo_code AND l.period = n.period
 )
--- The total only where that year has no split by form.
+-- The total only where that year has no split by form (a window, not NOT EXISTS: the build runs this as a LATERAL).
 SELECT g.name AS naam, c.soort, c.jaar, c.ord, c.vorm, c.netto, c.lasten, c.vlag, c.status
-FROM cells c JOIN geo g ON g.geo_code = $geo
-WHERE c.ord >= 0 OR NOT EXISTS (SELECT 1 FROM cells f WHERE f.ord >= 0 AND f.soort = c.soort AND f.jaar = c.jaar)
+FROM (SELECT *, bool_or(ord >= 0) OVER (PARTITION BY soort, jaar) AS per_vorm FROM cells) c
+JOIN geo g ON g.geo_code = c.geo_code
+WHERE c.ord >= 0 OR NOT c.per_vorm
 ORDER BY jaar, soort DESC, ord`;
 
 export const columns = ['naam', 'soort', 'jaar', 'ord', 'vorm', 'netto', 'lasten', 'vlag', 'status'];

@@ -28,16 +28,15 @@ export const question = 'Welke jeugdregio’s hebben minder dan de voorgestelde 
 export const definition = 'Inwoners van 0 tot en met 17 jaar op 1 januari per jeugdregio (CBS 03759ned, per leeftijd opgeteld; de regio is de som van haar gemeenten dat jaar), naast het voorgestelde minimum van 65.000 jongeren per regio.';
 
 export const sql = `WITH ${OBS_CTE},
-jaar AS (SELECT max(period) AS jaar FROM o WHERE indicator = 'bevolking_0_17' AND geo_code LIKE 'JZ%' AND value IS NOT NULL),
-eigen(code) AS (
-  SELECT $geo
-  UNION ALL
-  SELECT jeugdregio_code FROM (SELECT jeugdregio_code FROM membership WHERE gemeente_code = $geo ORDER BY year DESC LIMIT 1)
-)
-SELECT g.geo_code, g.name AS naam, v.period AS jaar, v.value AS jongeren_0_17, g.geo_code IN (SELECT code FROM eigen) AS eigen, v.status
+jaar AS (SELECT max(period) AS jaar FROM o WHERE indicator = 'bevolking_0_17' AND geo_code LIKE 'JZ%' AND value IS NOT NULL)
+-- A join, not IN over a CTE: the build runs this SQL as a LATERAL for all places, and DuckDB decorrelates a join as written.
+SELECT g.geo_code, g.name AS naam, v.period AS jaar, v.value AS jongeren_0_17,
+       (g.geo_code = $geo OR g.geo_code IS NOT DISTINCT FROM m.jz) AS eigen, v.status
 FROM o v
+JOIN jaar j ON v.period = j.jaar
 JOIN geo g ON g.geo_code = v.geo_code
-WHERE v.indicator = 'bevolking_0_17' AND v.geo_code LIKE 'JZ%' AND v.period = (SELECT jaar FROM jaar)
+LEFT JOIN (SELECT jeugdregio_code AS jz FROM membership WHERE gemeente_code = $geo ORDER BY year DESC LIMIT 1) m ON TRUE
+WHERE v.indicator = 'bevolking_0_17' AND v.geo_code LIKE 'JZ%'
 ORDER BY jongeren_0_17 DESC, naam`;
 
 export const columns = ['geo_code', 'naam', 'jaar', 'jongeren_0_17', 'eigen', 'status'];
