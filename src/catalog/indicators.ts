@@ -60,6 +60,9 @@ const cost = <const I extends string>(id: I, nl: string, en: string, definition:
   caveats,
 });
 
+const FRONT_ALL_AGES =
+  'Voor alle leeftijden, niet alleen jeugd: Iv3 splitst deze taakvelden niet naar doelgroep. Vergelijk ze dus met de uitgaven aan jeugdhulp als richting, niet als deel daarvan.';
+
 const REALISATIE = 'jaarrekening (realisatie)';
 const BEGROTING = 'begroting (primitief)';
 
@@ -100,6 +103,27 @@ const LASTEN = [
   ...costPair('kosten_verblijf_overig', 'Lasten overig verblijf', 'Spending on other residential care',
     'Lasten op 6.73c Jeugdhulp met verblijf overig en 6.74b Jeugdhulp crisis/LTA/GGZ-verblijf: het deel van jeugdhulp met verblijf dat geen pleegzorg, gezinsgericht of gesloten is.', '6.73c, 6.74b',
     ['Alleen 2023–2024: vanaf 2025 is de verdeling naar vorm niet meer zichtbaar in Iv3.']),
+  ...costPair('kosten_begeleiding', 'Lasten jeugdhulp begeleiding', 'Spending on youth-care support (begeleiding)',
+    'Lasten op taakveld 6.72a Jeugdhulp begeleiding: ondersteuning bij dagelijkse dingen, de lichtere vorm van jeugdhulp zonder verblijf.', '6.72a',
+    ['Alleen 2023–2024: vanaf 2025 splitst Iv3 jeugdhulp zonder verblijf niet meer in begeleiding en behandeling.']),
+  ...costPair('kosten_behandeling', 'Lasten jeugdhulp behandeling', 'Spending on youth-care treatment (behandeling)',
+    'Lasten op taakveld 6.72b Jeugdhulp behandeling: behandeling zonder verblijf (GGZ-behandeling zonder verblijf staat apart op 6.74a).', '6.72b',
+    ['Alleen 2023–2024: vanaf 2025 splitst Iv3 jeugdhulp zonder verblijf niet meer in begeleiding en behandeling.']),
+  ...costPair('kosten_zonder_verblijf_overig', 'Lasten overige jeugdhulp zonder verblijf', 'Spending on other non-residential youth care',
+    'Lasten op 6.72c Jeugdhulp dagbesteding, 6.72d Jeugdhulp zonder verblijf overig en 6.74a Jeugd behandeling GGZ zonder verblijf: het deel van jeugdhulp zonder verblijf dat geen begeleiding of behandeling (6.72a/b) is.', '6.72c, 6.72d, 6.74a',
+    ['Alleen 2023–2024: vanaf 2025 splitst Iv3 jeugdhulp zonder verblijf niet meer naar vorm.']),
+  ...costPair('kosten_pgb_jeugd', 'Lasten pgb jeugd', 'Spending on personal budgets for youth care (pgb)',
+    'Lasten op taakveld 6.792 PGB Jeugd: jeugdhulp die ouders met een persoonsgebonden budget zelf inkopen.', '6.792',
+    ['Pas vanaf 2025 apart zichtbaar; tot en met 2024 zit pgb in de taakvelden van de zorgvorm.']),
+  ...costPair('kosten_samenkracht', 'Lasten samenkracht en burgerparticipatie', 'Spending on community strength and participation (social base)',
+    'Lasten op taakveld 6.1 Samenkracht en burgerparticipatie: de sociale basis (welzijn, jongerenwerk, buurtactiviteiten, mantelzorg- en vrijwilligerssteun, voorzieningen zonder beschikking).', '6.1',
+    [FRONT_ALL_AGES]),
+  ...costPair('kosten_toegang', 'Lasten toegang en wijkteams', 'Spending on access and neighbourhood teams',
+    'Lasten op taakveld 6.2 Wijkteams (t/m 2022) / Toegang en eerstelijnsvoorzieningen (2023–2024), en vanaf 2025 de som van 6.21 Wmo, 6.22 Jeugd en 6.23 Integraal, waarin Iv3 6.2 toen splitste.', '6.2 ≙ 6.21 + 6.22 + 6.23',
+    [FRONT_ALL_AGES, 'In 2023 veranderden de boekingsvoorschriften (o.a. de Centra voor Jeugd en Gezin naar 6.2): 2023 en later is niet goed vergelijkbaar met eerdere jaren.']),
+  ...costPair('kosten_toegang_jeugd', 'Lasten toegang jeugd', 'Spending on access to youth care',
+    'Lasten op taakveld 6.22 Toegang en eerstelijnsvoorzieningen Jeugd: de toegang die alleen voor jeugd is (jeugdteam, CJG-toegang).', '6.22',
+    ['Pas vanaf 2025 apart zichtbaar; integrale wijkteams voor alle leeftijden staan op 6.23.']),
 ];
 
 // ---- net costs (src/pipeline/net-costs.ts): baten and netto beside every lasten indicator ----------------
@@ -114,11 +138,12 @@ const ELDERS =
 type NetBase = (typeof NET_BASES)[number];
 type Soort = (typeof SOORTEN)[number];
 type NoKosten<B> = B extends `kosten_${infer R}` ? R : never;
-/** The ids net-costs.ts derives: baten and netto beside every lasten pair, netto per inwoner and the baten share. */
+/** The ids net-costs.ts derives: baten and netto beside every lasten pair, netto per inwoner and per jongere, and the baten share. */
 type NetCostId =
   | `baten_${NoKosten<NetBase>}_${Soort}`
   | `netto_${NoKosten<NetBase>}_${Soort}`
   | `netto_jeugdhulp_per_inwoner_${Soort}`
+  | `netto_jeugdhulp_per_jongere_${Soort}`
   | `aandeel_baten_jeugdhulp_${Soort}`;
 
 function netCostIndicators(): IndicatorDef<NetCostId>[] {
@@ -146,6 +171,11 @@ function netCostIndicators(): IndicatorDef<NetCostId>[] {
         label_nl: `Netto uitgaven individuele jeugdhulp per inwoner ${tail[0]}`, label_en: `Net spending on individual youth care per inhabitant ${tail[1]}`,
         definition: `Netto lasten individuele jeugdhulp gedeeld door alle inwoners op 1 januari van hetzelfde jaar (70072ned), in euro per inwoner.`,
         source_tables: `${lastenDef(`kosten_jeugdhulp_${soort}`).source_tables}; 70072ned`, caveats: [NETTO_WHY, CENTRUM, ELDERS, 'Niet gecorrigeerd voor inflatie.'] },
+      { ...lastenDef(`kosten_jeugdhulp_${soort}`), id: `netto_jeugdhulp_per_jongere_${soort}`, additive: false,
+        label_nl: `Netto uitgaven individuele jeugdhulp per jongere (0–17 jaar) ${tail[0]}`, label_en: `Net spending on individual youth care per young inhabitant (0–17) ${tail[1]}`,
+        definition: `Netto lasten individuele jeugdhulp gedeeld door de inwoners van 0 tot en met 17 jaar op 1 januari van hetzelfde jaar (03759ned), in euro per jongere.`,
+        source_tables: `${lastenDef(`kosten_jeugdhulp_${soort}`).source_tables}; 03759ned`,
+        caveats: [NETTO_WHY, CENTRUM, ELDERS, 'Niet gecorrigeerd voor inflatie.', 'De Jeugdwet geldt tot 18 jaar (met verlenging tot 23); de noemer is 0–17 jaar, de gangbare maat voor "per jeugdige".'] },
       { ...lastenDef(`kosten_jeugdhulp_${soort}`), id: `aandeel_baten_jeugdhulp_${soort}`, unit: 'procent', additive: false,
         label_nl: `Baten als deel van de lasten, individuele jeugdhulp ${tail[0]}`, label_en: `Income as a share of spending, individual youth care ${tail[1]}`,
         definition: `Baten gedeeld door lasten op de taakvelden van individuele jeugdhulp, in procent. Hoog bij centrumgemeenten (≥ ${CENTRUM_SHARE} %: vlag centrumgemeente).`,

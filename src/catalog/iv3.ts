@@ -9,14 +9,19 @@
  *              money that belongs in the totals; it cannot be assigned to a form of care, so the splits leave it out
  *              (zonder + met verblijf = total − the 6.72 residual).
  *   2025–      6.751–6.753 ambulant, 6.761–6.763 met verblijf, 6.792 pgb jeugd, 6.821–6.822
- * A split only exists where the regime has it: pleegzorg, gezinsgericht and gesloten only in 2023–2024.
+ * A split only exists where the regime has it: pleegzorg, gezinsgericht and gesloten, begeleiding (6.72a) and
+ * behandeling (6.72b) only in 2023–2024; pgb jeugd (6.792) and toegang jeugd (6.22) only from 2025.
+ *
+ * Besides individual care, the front of the system (Q11, "is money moving to the front?"): 6.1 samenkracht en
+ * burgerparticipatie (every year) and 6.2 wijkteams / toegang (2017–2024), split in 2025 into 6.21 Wmo, 6.22 jeugd
+ * and 6.23 integraal, whose sum continues the 6.2 series. Both serve every age group, not only young people.
  */
 type Regime = Record<string, string[]>;
 
 const range = (prefix: string, letters: string) => [...letters].map((l) => `${prefix}${l}`);
 
 const REGIMES: { from: number; to: number; codes: Regime }[] = [
-  { from: 2017, to: 2022, codes: { kosten_jeugdhulp: ['6.72'], kosten_jeugdbescherming_reclassering: ['6.82'] } },
+  { from: 2017, to: 2022, codes: { kosten_jeugdhulp: ['6.72'], kosten_jeugdbescherming_reclassering: ['6.82'], kosten_samenkracht: ['6.1'], kosten_toegang: ['6.2'] } },
   {
     from: 2023,
     to: 2024,
@@ -28,7 +33,12 @@ const REGIMES: { from: number; to: number; codes: Regime }[] = [
       kosten_gezinsgericht: ['6.73b'],
       kosten_gesloten_plaatsing: ['6.74c'],
       kosten_verblijf_overig: ['6.73c', '6.74b'],
+      kosten_begeleiding: ['6.72a'],
+      kosten_behandeling: ['6.72b'],
+      kosten_zonder_verblijf_overig: ['6.72c', '6.72d', '6.74a'],
       kosten_jeugdbescherming_reclassering: ['6.82', '6.82a', '6.82b'],
+      kosten_samenkracht: ['6.1'],
+      kosten_toegang: ['6.2'],
     },
   },
   {
@@ -38,7 +48,11 @@ const REGIMES: { from: number; to: number; codes: Regime }[] = [
       kosten_jeugdhulp: ['6.751', '6.752', '6.753', '6.761', '6.762', '6.763', '6.792'],
       kosten_jeugdhulp_zonder_verblijf: ['6.751', '6.752', '6.753'],
       kosten_jeugdhulp_met_verblijf: ['6.761', '6.762', '6.763'],
+      kosten_pgb_jeugd: ['6.792'],
       kosten_jeugdbescherming_reclassering: ['6.821', '6.822'],
+      kosten_samenkracht: ['6.1'],
+      kosten_toegang: ['6.21', '6.22', '6.23'],
+      kosten_toegang_jeugd: ['6.22'],
     },
   },
 ];

@@ -7,6 +7,8 @@
 export const NET_BASES = [
   'kosten_jeugdhulp', 'kosten_jeugdhulp_zonder_verblijf', 'kosten_jeugdhulp_met_verblijf', 'kosten_pleegzorg',
   'kosten_gezinsgericht', 'kosten_gesloten_plaatsing', 'kosten_verblijf_overig', 'kosten_jeugdbescherming_reclassering',
+  'kosten_begeleiding', 'kosten_behandeling', 'kosten_zonder_verblijf_overig', 'kosten_pgb_jeugd',
+  'kosten_samenkracht', 'kosten_toegang', 'kosten_toegang_jeugd',
 ] as const;
 export const SOORTEN = ['jaarrekening', 'begroting'] as const;
 

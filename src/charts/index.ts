@@ -12,6 +12,10 @@ import verblijfPerVorm from './verblijf-per-vorm.ts';
 import gesloten2030 from './gesloten-2030.ts';
 import kostenVerblijf from './kosten-verblijf.ts';
 import kostenGesloten from './kosten-gesloten.ts';
+import kostenZonderVerblijf from './kosten-zonder-verblijf.ts';
+import kostenVerdeling from './kosten-verdeling.ts';
+import jeugdbescherming from './jeugdbescherming.ts';
+import regioOmvang from './regio-omvang.ts';
 import { EFFECT_CHARTS } from './maatregelen-effect.ts';
 import type { ChartDef, Row } from './types.ts';
 
@@ -19,9 +23,13 @@ import type { ChartDef, Row } from './types.ts';
  * The stories of every place page: use, residential care, spending. Use opens with the place's own share
  * (KWB, every gemeente) before the Beleidsinformatie Jeugd series, which CBS has for few gemeenten.
  * Residential care and secure placement each have a count of young people (CBS, where it has them) and the
- * euros (Iv3, for every gemeente).
+ * euros (Iv3, for every gemeente); light care (begeleiding, behandeling) beside it. Spending ends with where the
+ * money goes (sociale basis, toegang, individual care, protection), then the size of the jeugdregio (Q30).
  */
-export const CORE_CHARTS: ChartDef<any>[] = [gebruikKwb, gebruikNatura, gebruikTrend, verblijfPerVorm, kostenVerblijf, gesloten2030, kostenGesloten, kostenTrend, kostenPerInwoner];
+export const CORE_CHARTS: ChartDef<any>[] = [
+  gebruikKwb, gebruikNatura, gebruikTrend, jeugdbescherming, verblijfPerVorm, kostenVerblijf, kostenZonderVerblijf, gesloten2030, kostenGesloten,
+  kostenTrend, kostenPerInwoner, kostenVerdeling, regioOmvang,
+];
 
 /** Actual against the pre-2022 trend, per indicator (the 2022 measures). */
 export { EFFECT_CHARTS };

@@ -140,7 +140,7 @@ export const TABLES: Record<string, TableSpec> = {
       f('geo_code', 'string', 'GM-code van de gemeente (indeling van het jaar zelf, niet omgerekend).'),
       f('period', 'integer', 'Boekjaar.'),
       f('verslagsoort', 'string', 'begroting (primitief) of jaarrekening (realisatie); nooit samen optellen.'),
-      f('taakveld', 'string', 'Iv3-taakveldcode: 6.72 (t/m 2022), 6.72a–6.74c en 6.82a–b (2023–2024, plus restanten op de oude 6.72 en 6.82), 6.751–6.763, 6.792 en 6.821–6.822 (vanaf 2025).'),
+      f('taakveld', 'string', 'Iv3-taakveldcode: 6.72 (t/m 2022), 6.72a–6.74c en 6.82a–b (2023–2024, plus restanten op de oude 6.72 en 6.82), 6.751–6.763, 6.792 en 6.821–6.822 (vanaf 2025); daarnaast 6.1 samenkracht en 6.2 toegang (vanaf 2025 6.21–6.23).'),
       f('taakveld_label', 'string', 'Officiële omschrijving van het taakveld (CBS Iv3-definities).'),
       f('lasten', 'number', 'Lasten in volledige euro’s (Iv3 rapporteert × € 1 000). Leeg = onbekend.'),
       f('baten', 'number', 'Baten in volledige euro’s, vooral bijdragen van andere gemeenten aan een centrumgemeente.'),

@@ -27,21 +27,27 @@ function median(xs: number[]): number | null {
 
 /**
  * From lasten (kosten_…), baten (baten_…) and inhabitants (bevolking_totaal) of every gemeente, jeugdregio
- * and Nederland: netto_… for every cost indicator, netto_jeugdhulp_per_inwoner_… and
+ * and Nederland: netto_… for every cost indicator, netto_jeugdhulp_per_inwoner_…, netto_jeugdhulp_per_jongere_…
+ * (÷ bevolking_0_17, where the warehouse has it) and
  * aandeel_baten_jeugdhulp_…, with the centrumgemeente and elders-geboekt flags. Runs after the regional
  * sums and the recast, on their output; returns only the new observations.
  */
 export function deriveNetCosts(obs: Observation[], membership: MembershipRow[]): Observation[] {
   const index = new Map(obs.map((o) => [keyOf(o.indicator, o.geo_code, o.period, o.boundary_year), o]));
-  const population = new Map<string, Observation>();
-  for (const o of obs) {
-    if (o.indicator !== 'bevolking_totaal') continue;
-    const k = `${o.geo_code}|${o.period}`;
-    const prev = population.get(k);
-    // The same indeling as the costs where there is one (keyed below), else the newest.
-    if (!prev || o.boundary_year > prev.boundary_year) population.set(k, o);
-    population.set(`${k}|${o.boundary_year}`, o);
-  }
+  const populationOf = (indicator: string) => {
+    const population = new Map<string, Observation>();
+    for (const o of obs) {
+      if (o.indicator !== indicator) continue;
+      const k = `${o.geo_code}|${o.period}`;
+      const prev = population.get(k);
+      // The same indeling as the costs where there is one (keyed below), else the newest.
+      if (!prev || o.boundary_year > prev.boundary_year) population.set(k, o);
+      population.set(`${k}|${o.boundary_year}`, o);
+    }
+    return population;
+  };
+  const population = populationOf('bevolking_totaal');
+  const young = populationOf('bevolking_0_17');
   const out: Observation[] = [];
   const derived = (from: Observation, indicator: string, value: number | null, others: Observation[] = []): Observation => ({
     ...from,
@@ -69,6 +75,8 @@ export function deriveNetCosts(obs: Observation[], membership: MembershipRow[]):
       : null;
     const share = derived(lasten, `aandeel_baten_jeugdhulp_${m[2]}`,
       lasten.value === null || baten.value === null || lasten.value <= 0 ? null : round2((100 * baten.value) / lasten.value), [baten]);
+    const kids = young.get(`${lasten.geo_code}|${lasten.period}|${lasten.boundary_year}`) ?? young.get(`${lasten.geo_code}|${lasten.period}`);
+    if (kids) out.push(derived(netto, `netto_jeugdhulp_per_jongere_${m[2]}`, value === null || !kids.value ? null : round2(value / kids.value), [kids]));
     if (perInwoner) out.push(perInwoner);
     out.push(share);
     headline.set(`${lasten.geo_code}|${lasten.period}|${lasten.boundary_year}|${m[2]}`, { netto, perInwoner, share, lasten });

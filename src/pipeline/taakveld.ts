@@ -4,6 +4,11 @@ import { IV3_TABLES, regimeFor } from '../catalog/iv3.ts';
 
 /** Official labels of the youth-care taakvelden (CBS Iv3 definities 2022, 2023 and 2025 code lists). */
 export const TAAKVELD_LABELS: Record<string, string> = {
+  '6.1': 'Samenkracht en burgerparticipatie',
+  '6.2': 'Toegang en eerstelijnsvoorzieningen',
+  '6.21': 'Toegang en eerstelijnsvoorzieningen WMO',
+  '6.22': 'Toegang en eerstelijnsvoorzieningen Jeugd',
+  '6.23': 'Toegang en eerstelijnsvoorzieningen Integraal',
   '6.72': 'Maatwerkdienstverlening 18-',
   '6.72a': 'Jeugdhulp begeleiding',
   '6.72b': 'Jeugdhulp behandeling',
@@ -28,6 +33,9 @@ export const TAAKVELD_LABELS: Record<string, string> = {
   '6.821': 'Jeugdbescherming',
   '6.822': 'Jeugdreclassering',
 };
+
+/** 6.2 was called Wijkteams until 2022 (Iv3 definities 2017–2022); every other label is the same in each year it exists. */
+const taakveldLabel = (code: string, year: number) => (code === '6.2' && year <= 2022 ? 'Wijkteams' : TAAKVELD_LABELS[code] ?? code);
 
 /** The id of the baten indicator beside a lasten (kosten_…) indicator. */
 export const batenId = (lastenId: string) => lastenId.replace(/^kosten_/, 'baten_');
@@ -109,7 +117,7 @@ export function taakveldRows(rows: (Iv3Row & { geo: string })[], boundaryYear: (
       period: r.year,
       verslagsoort: r.verslagsoort,
       taakveld: r.taakveld,
-      taakveld_label: TAAKVELD_LABELS[r.taakveld] ?? r.taakveld,
+      taakveld_label: taakveldLabel(r.taakveld, r.year),
       lasten,
       baten,
       netto: lasten === null || baten === null ? null : Math.round((lasten - baten) * 100) / 100,

@@ -94,7 +94,8 @@ describe('fetch → build-data round trip', () => {
     expect(r.stdout).toContain('85100NED  →  data/raw/85100NED/');
     expect(r.stdout).toContain(`GET ${fake.base}/opendata/ODataFeed/odata/85100NED/TypedDataSet  (paged; regions NL/JZ/GM, years and half-years, Persoonskenmerken = Totaal)`);
     expect(r.stdout).toContain('iv3/2024  →  data/raw/iv3/45067NED/');
-    expect(r.stdout).toMatch(/taakvelden 6\.2 6\.22 6\.72 6\.72a .*6\.74c 6\.82 6\.82a 6\.82b 6\.92/);
+    // 6.1 samenkracht and 6.2 toegang are cost indicators of their own (Q11), so they are in the plan.
+    expect(r.stdout).toMatch(/taakvelden 6\.1 6\.2 6\.22 6\.72 6\.72a .*6\.74c 6\.82 6\.82a 6\.82b 6\.92/);
     expect(fake.log).toEqual([]);
   });
 

@@ -123,7 +123,7 @@ describe.skipIf(!DIR)(`conformance on the real files (${DIR ?? 'JEUGDHULP_DATA_D
 
     it('the taakvelden table holds Amsterdam 6.72b jaarrekening 2023: lasten 249 468 × € 1 000, with its label', () => {
       expect(tv('GM0363', 2023, 'jaarrekening', ['6.72b'])).toEqual([
-        expect.objectContaining({ taakveld_label: 'Jeugdhulp behandeling', lasten: 249_468_000, telt_mee_in: 'kosten_jeugdhulp, kosten_jeugdhulp_zonder_verblijf', source: '45063NED' }),
+        expect.objectContaining({ taakveld_label: 'Jeugdhulp behandeling', lasten: 249_468_000, telt_mee_in: 'kosten_jeugdhulp, kosten_jeugdhulp_zonder_verblijf, kosten_behandeling', source: '45063NED' }),
       ]);
     });
 
@@ -176,6 +176,59 @@ describe.skipIf(!DIR)(`conformance on the real files (${DIR ?? 'JEUGDHULP_DATA_D
           for (const f of ['pleegzorg', 'gezinsgericht', 'gesloten_plaatsing']) expect(count(`netto_${f}_${soort}`, year), `${f} ${soort} ${year}`).toBe(year <= 2024 ? 342 : 0);
         }
       }
+    });
+  });
+
+  describe('where the money goes (Q11) and light versus heavy care (Q4/Q17)', () => {
+    const fileRows = (name: RegExp) => {
+      const file = find(DIR!, name)[0];
+      return readIv3Totals({ path: file, rel: relative(DIR!, file), bytes: new Uint8Array(readFileSync(file)) });
+    };
+    const nederland = (rows: ReturnType<typeof fileRows>, codes: string[], k: 'lasten' | 'baten') =>
+      Math.round(rows.filter((r) => r.gemeente === 'Nederland' && codes.includes(r.taakveld)).reduce((s, r) => s + r[k]!, 0));
+
+    it('each new cost figure for Nederland is the file\'s own Nederland rows for its taakvelden, per year and verslagsoort', () => {
+      const cases: [RegExp, number, 'jaarrekening' | 'begroting'][] = [
+        [/^iv3_2023_jaarrekening\.csv$/, 2023, 'jaarrekening'], [/^iv3_2023_begroting\.csv$/, 2023, 'begroting'],
+        [/^iv3_2024_begroting\.csv$/, 2024, 'begroting'], [/^iv3_2025_begroting\.csv$/, 2025, 'begroting'],
+      ];
+      for (const [name, year, soort] of cases) {
+        const rows = fileRows(name);
+        for (const [base, codes] of Object.entries(regimeFor(year)!)) {
+          if (!['kosten_samenkracht', 'kosten_toegang', 'kosten_toegang_jeugd', 'kosten_begeleiding', 'kosten_behandeling', 'kosten_zonder_verblijf_overig', 'kosten_pgb_jeugd'].includes(base)) continue;
+          const lasten = obs(`${base}_${soort}`, 'NL01', year)!.value!;
+          const baten = obs(`${base.replace('kosten_', 'baten_')}_${soort}`, 'NL01', year)!.value!;
+          // Rounded per gemeente in the file: allow € 1 000 per gemeente-row of rounding.
+          expect(Math.abs(Math.round(lasten / 1000) - nederland(rows, codes, 'lasten')), `${base} ${soort} ${year}`).toBeLessThan(342);
+          expect(Math.abs(Math.round(baten / 1000) - nederland(rows, codes, 'baten')), `${base} baten ${soort} ${year}`).toBeLessThan(342);
+          expect(obs(`${base.replace('kosten_', 'netto_')}_${soort}`, 'NL01', year)!.value, `${base} netto ${year}`).toBeCloseTo(lasten - baten, 0);
+        }
+      }
+    });
+
+    it('begeleiding + behandeling + overig = jeugdhulp zonder verblijf, for every gemeente (2023 jaarrekening)', () => {
+      const at = new Map(w.observations.filter((x) => x.period === 2023).map((x) => [`${x.indicator}|${x.geo_code}`, x.value]));
+      for (const o of w.observations.filter((x) => x.indicator === 'kosten_jeugdhulp_zonder_verblijf_jaarrekening' && x.period === 2023 && x.geo_code.startsWith('GM'))) {
+        const parts = ['kosten_begeleiding', 'kosten_behandeling', 'kosten_zonder_verblijf_overig'].map((b) => at.get(`${b}_jaarrekening|${o.geo_code}`) ?? 0);
+        expect(Math.abs(parts.reduce((s, v) => s + v, 0) - o.value!), o.geo_code).toBeLessThan(1);
+      }
+    });
+
+    it('splits exist only in their regime: begeleiding/behandeling 2023–2024, pgb and toegang jeugd from 2025; samenkracht and toegang every year', () => {
+      const has = (ind: string, year: number) => obs(ind, 'NL01', year) !== undefined;
+      expect(has('netto_begeleiding_begroting', 2024) && has('netto_behandeling_begroting', 2024)).toBe(true);
+      expect(has('netto_begeleiding_begroting', 2025) || has('netto_behandeling_begroting', 2025)).toBe(false);
+      expect(has('netto_pgb_jeugd_begroting', 2025) && has('netto_toegang_jeugd_begroting', 2025)).toBe(true);
+      expect(has('netto_pgb_jeugd_begroting', 2024) || has('netto_toegang_jeugd_begroting', 2024)).toBe(false);
+      for (const year of [2023, 2024, 2025]) expect(has('netto_samenkracht_begroting', year) && has('netto_toegang_begroting', year), `${year}`).toBe(true);
+      // The 2025 toegang continues 6.2: it holds 6.22 jeugd and is larger than it.
+      expect(obs('kosten_toegang_begroting', 'NL01', 2025)!.value!).toBeGreaterThan(obs('kosten_toegang_jeugd_begroting', 'NL01', 2025)!.value!);
+    });
+
+    it('the same netto rules: a gemeente that books its youth care elsewhere has no netto on the new taakvelden either', () => {
+      const elsewhere = w.observations.filter((o) => o.indicator === 'netto_jeugdhulp_jaarrekening' && o.period === 2023 && o.flag === 'elders-geboekt').map((o) => o.geo_code);
+      expect(elsewhere.length).toBeGreaterThan(0);
+      for (const gm of elsewhere) expect(obs('netto_samenkracht_jaarrekening', gm, 2023), gm).toMatchObject({ value: null, flag: 'elders-geboekt' });
     });
   });
 

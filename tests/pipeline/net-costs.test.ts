@@ -49,6 +49,17 @@ describe('net costs', () => {
     expect(get('aandeel_baten_jeugdhulp_jaarrekening', 'GM0003')?.value).toBe(3.13);
   });
 
+  it('per jongere divides netto by the 0–17 population, where the warehouse has it, and carries the same flags', () => {
+    const kids = BOOKED.map(([gm]) => ({ ...o('bevolking_0_17', gm, 200), source: '03759ned', source_file: '03759ned.json' }));
+    const get = build([...gemeenten, ...kids]);
+    expect(get('netto_jeugdhulp_per_jongere_jaarrekening', 'GM0003')).toMatchObject({ value: 1550, source: '03759ned; 45063NED' });
+    expect(get('netto_jeugdhulp_per_jongere_jaarrekening', 'JZ01')?.value).toBe(1_290_000 / 1000);
+    expect(get('netto_jeugdhulp_per_jongere_jaarrekening', 'GM0002')?.flag).toBe('centrumgemeente');
+    expect(get('netto_jeugdhulp_per_jongere_jaarrekening', 'GM0005')).toMatchObject({ value: null, flag: 'elders-geboekt' });
+    // Without 0–17 figures (the sample, the CI files) there is no per-jongere figure at all, never one over 0.
+    expect(build()('netto_jeugdhulp_per_jongere_jaarrekening', 'GM0003')).toBeUndefined();
+  });
+
   it('flags a centrumgemeente (baten ≥ 20 % of lasten) and no one else', () => {
     const get = build();
     expect(get('netto_jeugdhulp_jaarrekening', 'GM0002')?.flag).toBe('centrumgemeente');

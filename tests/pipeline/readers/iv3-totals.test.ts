@@ -60,6 +60,27 @@ describe('iv3 totals reader', () => {
     expect(get('kosten_pleegzorg_begroting')).toBeUndefined();
   });
 
+  it('the splits of Q4/Q11: begeleiding 6.72a, behandeling 6.72b and the rest of zonder verblijf (2023); pgb 6.792 and toegang jeugd 6.22 (2025)', () => {
+    const at = (file: string, geo: string) => {
+      const obs = costObservations(readIv3Totals(fixture(file)).filter((r) => r.gemeente === 'Alkmaar').map((r) => ({ ...r, geo })), (y) => y);
+      return (ind: string) => obs.find((o) => o.indicator === ind)?.value;
+    };
+    const j = at(J2023, 'GM0361');
+    expect(j('kosten_begeleiding_jaarrekening')).toBe(14_250_000);
+    expect(j('baten_begeleiding_jaarrekening')).toBe(35_000);
+    expect(j('kosten_behandeling_jaarrekening')).toBe(8_120_500);
+    // GGZ behandeling zonder verblijf (6.74a) is not 6.72b: it goes to the rest of zonder verblijf.
+    expect(j('kosten_zonder_verblijf_overig_jaarrekening')).toBe(6_890_000);
+    expect(j('kosten_pgb_jeugd_jaarrekening')).toBeUndefined();
+    // Alkmaar has no 6.1 or 6.2 row in this file: absent, not zero.
+    expect(j('kosten_samenkracht_jaarrekening')).toBeUndefined();
+    const b = at(B2025, 'GM0361');
+    expect(b('kosten_pgb_jeugd_begroting')).toBe(950_000);
+    expect(b('kosten_toegang_jeugd_begroting')).toBe(2_100_000);
+    expect(b('kosten_toegang_begroting')).toBe(2_100_000);
+    expect(b('kosten_begeleiding_begroting')).toBeUndefined();
+  });
+
   it("in a build, 'Nederland' rows are not added to the gemeenten: NL01 is the sum of the gemeenten", async () => {
     const w = await buildWarehouse(new URL('../../fixtures/mini', import.meta.url).pathname);
     const cost = w.observations.filter((o) => o.indicator === 'kosten_jeugdhulp_jaarrekening' && o.period === 2023);

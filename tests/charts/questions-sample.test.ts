@@ -1,0 +1,84 @@
+/**
+ * The charts added for the readers' questions, on the embedded sample: youth protection and probation (Q25)
+ * is drawn from the figures typed from CBS publications; region size (Q30) needs 0–17 population, which the
+ * sample does not have, so it must say so rather than draw.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import jeugdbescherming from '../../src/charts/jeugdbescherming.ts';
+import regioOmvang, { MIN_JONGEREN, type RegioOmvangRow } from '../../src/charts/regio-omvang.ts';
+import { buildWarehouse } from '../../src/pipeline/build.ts';
+import { writeWarehouse } from '../../src/pipeline/write.ts';
+import { contextFor, renderChart } from '../../src/lib/render.ts';
+import { readPublishedFigures } from '../../src/pipeline/readers/published-figures.ts';
+
+let tmp = '';
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'jib-questions-'));
+  const out = join(tmp, 'data');
+  await writeWarehouse(await buildWarehouse('data/sample'), out);
+  process.env.JEUGDHULP_WAREHOUSE = out;
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The sample's own national figures for one metric: the published rows, by year (the file, not constants here). */
+function published(metric: string): Map<number, number[]> {
+  const path = 'data/sample/cbs-published/figures.csv';
+  const rows = readPublishedFigures({ path, rel: 'cbs-published/figures.csv', bytes: new Uint8Array(readFileSync(path)) });
+  const out = new Map<number, number[]>();
+  for (const r of rows.filter((x) => x.metric === metric && /^\d{4}\*?(\s|$)/.test(x.year))) {
+    const y = Number(r.year.slice(0, 4));
+    out.set(y, [...(out.get(y) ?? []), Number(r.value)]);
+  }
+  return out;
+}
+
+describe('jeugdbescherming (Q25) on the sample', () => {
+  it('draws both national series from the published figures, one value per year', async () => {
+    const r = await renderChart(jeugdbescherming, 'NL01');
+    expect(r.hasData).toBe(true);
+    for (const [ord, metric] of [[0, 'jongeren_met_jeugdbescherming'], [1, 'jongeren_met_jeugdreclassering']] as const) {
+      const series = r.rows.filter((x) => x.ord === ord);
+      const pub = published(metric);
+      expect(series.map((x) => x.jaar)).toEqual([...pub.keys()].sort());
+      // Where one year was published twice (2017: StatLine and NOS), the warehouse keeps one of those values.
+      for (const x of series) expect(pub.get(Number(x.jaar))).toContain(Number(x.jongeren));
+    }
+    const last = r.rows.filter((x) => x.ord === 0).at(-1)!;
+    expect(r.summary).toContain(`${last.jaar}`);
+    expect(r.summary).toMatch(/jeugdbescherming .* jongeren in \d{4} \([+−-]/);
+    expect(r.summary).toMatch(/voorlopig/);
+    expect(r.svg!.wide).toMatch(/^<svg/);
+  });
+
+  it('says "geen cijfers" for a gemeente of the sample without them', async () => {
+    const r = await renderChart(jeugdbescherming, 'GM0307');
+    expect(r.hasData).toBe(false);
+    expect(r.summary).toMatch(/geen cijfers/);
+  });
+});
+
+describe('regio-omvang (Q30)', () => {
+  it('on the sample (no 0–17 population) draws nothing and says why', async () => {
+    const r = await renderChart(regioOmvang, 'JZ20');
+    expect(r.rows).toEqual([]);
+    expect(r.hasData).toBe(false);
+    expect(r.summary).toMatch(/geen cijfers.*03759ned/);
+  });
+
+  it('ranks the regions, counts those under the minimum and names the page’s own region', async () => {
+    const ctx = await contextFor('JZ20');
+    const row = (geo_code: string, naam: string, n: number | null, eigen = false): RegioOmvangRow => ({ geo_code, naam, jaar: 2024, jongeren_0_17: n, eigen, status: 'definitief' });
+    const rows = [row('JZ01', 'Groot', 90_000), row('JZ20', 'Eemland', MIN_JONGEREN - 1, true), row('JZ02', 'Klein', 20_000), row('JZ03', 'Precies', MIN_JONGEREN), row('JZ04', 'Onbekend', null)];
+    const s = regioOmvang.summary(rows, ctx);
+    expect(s).toContain('hadden 2 van de 4 jeugdregio’s minder dan 65.000');
+    expect(s).toContain('de kleinste is Klein (20.000)');
+    expect(s).toContain('Jeugdregio Eemland heeft 64.999 jongeren (plaats 3 van 4): onder');
+    const t = regioOmvang.table(rows, ctx);
+    expect(t.body.map((b) => b[1])).toEqual(['Groot', 'Precies', 'Eemland', 'Klein']);
+    expect(t.body[1][3]).toBe('erboven');
+    expect(t.body[2][3]).toBe('1 te weinig');
+  });
+});
