@@ -111,7 +111,8 @@ ORDER BY jaar`;
         marginTop: 24,
         style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
         x: { type: 'linear', domain: [lo - 0.3, hi + 0.3], ticks: yearTicks([...ys, hi], width), tickFormat: (d: number) => formatYear(d), label: null },
-        y: { zero: true, nice: true, tickFormat: f, label: rows[0]?.eenheid ?? spec.what, ticks: 4 },
+        // Round ticks without a decimal ("100", not "100,0"); the figures themselves keep theirs.
+        y: { zero: true, nice: true, tickFormat: (d: number) => (Number.isInteger(d) && !f(d).includes('€') ? formatValue(d, 'aantal') : f(d)), label: rows[0]?.eenheid ?? spec.what, ticks: 4 },
         marks,
       }) as unknown as Element;
     },
