@@ -8,7 +8,7 @@ import { CHARTS } from '../../../charts/index.ts';
 import type { ChartDef, Row } from '../../../charts/types.ts';
 import { columnsOf, roundTo, toDelimited, type Dialect } from '../../../shared/delimited.ts';
 import { allPlaces } from '../../../lib/places.ts';
-import { renderAll, renderChart } from '../../../lib/render.ts';
+import { renderAll, renderData } from '../../../lib/render.ts';
 import { digitsOf } from '../../../lib/precision.ts';
 
 export async function getStaticPaths() {
@@ -25,7 +25,8 @@ export async function getStaticPaths() {
 }
 
 export async function GET({ props }: { props: { chart: ChartDef<Row>; geo: string; dialect: Dialect } }) {
-  const r = await renderChart(props.chart, props.geo);
+  // The rows only: a download does not wait for the chart's drawings.
+  const r = await renderData(props.chart, props.geo);
   // Rounded to the precision the chart shows (src/lib/precision.ts); the warehouse keeps the full values.
   const rows = r.rows.map((row) => {
     const out = { ...row };
