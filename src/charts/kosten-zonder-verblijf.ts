@@ -1,8 +1,8 @@
 import type { IndicatorId } from '../catalog/indicators.ts';
-import { formatEuro, formatEuroExact, formatNumber, listNl } from '../shared/format.ts';
+import { formatEuro, formatNumber, listNl } from '../shared/format.ts';
 import {
-  NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, capitalise, caveatsOf, columnOf, columnOrder, costColumns, costFlagNotice, costLegend,
-  inPlace, noDataSentence, placeName, type CostPart,
+  NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, capitalise, caveatsOf, columnOf, columnOrder, costColumns, costFlagNotice, costFormTable, costLegend,
+  inPlace, noDataSentence, type CostPart,
 } from './shared.ts';
 import type { ChartContext, ChartDef, DataTable, PlotOptions } from './types.ts';
 
@@ -91,23 +91,7 @@ export const empty = (ctx: ChartContext, rows: KostenZonderVerblijfRow[] = []) =
 
 export const notice = (rows: KostenZonderVerblijfRow[], ctx: ChartContext) => (hasData(rows) ? costFlagNotice(rows, ctx) : null);
 
-export function table(rows: KostenZonderVerblijfRow[], ctx: ChartContext): DataTable {
-  const cols = columnOrder(rows);
-  const forms = [...new Map(rows.map((r) => [r.ord, r.vorm])).entries()].sort((a, b) => a[0] - b[0]);
-  const cell = (c: string, ord: number) => {
-    const r = rows.find((x) => columnOf(x) === c && x.ord === ord);
-    return !r ? '–' : r.netto == null ? (r.vlag === 'elders-geboekt' ? 'elders geboekt' : 'onbekend') : formatEuroExact(r.netto);
-  };
-  return {
-    caption: `Netto uitgaven aan jeugdhulp zonder verblijf per vorm (euro), ${placeName(ctx.geo)}`,
-    head: ['Vorm', ...cols],
-    body: [
-      ...forms.map(([ord, vorm]) => [vorm, ...cols.map((c) => cell(c, ord))]),
-      ['Totaal zonder verblijf', ...cols.map((c) => formatEuroExact(total(rows.filter((r) => columnOf(r) === c))))],
-    ],
-    rowHeader: 0,
-  };
-}
+export const table = (rows: KostenZonderVerblijfRow[], ctx: ChartContext): DataTable => costFormTable(rows, ctx, 'zonder verblijf');
 
 export const source = {
   tables: ['Iv3 gemeenten (CBS dataderden, o.a. 45063NED, 45067NED, 45071NED)', 'taakvelden 6.72a–d, 6.74a (2023–2024), 6.751–6.753 (vanaf 2025)'],

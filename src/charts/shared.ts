@@ -6,7 +6,7 @@
 import { NL } from '../catalog/places.ts';
 import * as Plot from '@observablehq/plot';
 import { indicator } from '../catalog/indicators.ts';
-import { formatEuro, formatNumber, formatYear, listNl } from '../shared/format.ts';
+import { formatEuro, formatEuroExact, formatNumber, formatYear, listNl } from '../shared/format.ts';
 import type { GeoRow } from '../lib/warehouse.ts';
 import type { ChartContext, DataTable, LegendItem, PlotOptions, Row, SymbolName } from './types.ts';
 
@@ -490,6 +490,26 @@ export interface CostPart {
   ord: number;
   vorm: string;
   netto: number | null;
+}
+
+/**
+ * The table of a cost-by-form chart (met or zonder verblijf): one row per form, one column per year and
+ * verslagsoort, and the total. A missing netto says why (booked elsewhere, or unknown), never 0.
+ */
+export function costFormTable(rows: (CostPart & { vlag: string | null })[], ctx: ChartContext, what: string): DataTable {
+  const cols = columnOrder(rows);
+  const forms = [...new Map(rows.map((r) => [r.ord, r.vorm])).entries()].sort((a, b) => a[0] - b[0]);
+  const cell = (c: string, ord: number) => {
+    const r = rows.find((x) => columnOf(x) === c && x.ord === ord);
+    return !r ? '–' : r.netto == null ? (r.vlag === 'elders-geboekt' ? 'elders geboekt' : 'onbekend') : formatEuroExact(r.netto);
+  };
+  const total = (c: string) => rows.filter((r) => columnOf(r) === c).reduce((sum, r) => sum + (r.netto ?? 0), 0);
+  return {
+    caption: `Netto uitgaven aan jeugdhulp ${what} per vorm (euro), ${placeName(ctx.geo)}`,
+    head: ['Vorm', ...cols],
+    body: [...forms.map(([ord, vorm]) => [vorm, ...cols.map((c) => cell(c, ord))]), [`Totaal ${what}`, ...cols.map((c) => formatEuroExact(total(c)))]],
+    rowHeader: 0,
+  };
 }
 
 /** "2023 jaarrekening", in time order, the begroting of a year before its jaarrekening. */
