@@ -1,109 +1,32 @@
-import type { IndicatorId } from '../catalog/indicators.ts';
-import { formatEuro, formatNumber, listNl } from '../shared/format.ts';
-import {
-  NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, capitalise, caveatsOf, columnOf, columnOrder, costColumns, costFlagNotice, costFormTable, costLegend,
-  inPlace, noDataSentence, type CostPart,
-} from './shared.ts';
-import type { ChartContext, ChartDef, DataTable, PlotOptions } from './types.ts';
-
-export interface KostenVerblijfRow extends CostPart {
-  [k: string]: string | number | null;
-  naam: string;
-  lasten: number | null;
-  vlag: string | null;
-  status: string | null;
-}
-
-export const id = 'kosten-verblijf';
-export const title = { nl: 'Uitgaven aan jeugdhulp met verblijf, per vorm (euro)', en: 'Spending on residential youth care, by type (euros)' };
-export const question = 'Hoeveel euro gaat er naar jeugdhulp met verblijf, en naar welke vorm: pleegzorg, gezinshuis, gesloten of ander verblijf?';
+import { costFormChart } from './cost-forms.ts';
 
 /**
  * Netto euros (stored by the pipeline) per form of residential care. Iv3 splits the forms only in 2023–2024;
- * from 2025 only the total met verblijf exists (ord -1, drawn as one grey segment).
+ * from 2025 only the total met verblijf exists.
  */
-export const sql = `WITH ${OBS_CTE},
-vormen(base, vorm, ord) AS (VALUES
-  ('pleegzorg', 'Pleegzorg', 0),
-  ('gezinsgericht', 'Gezinsgericht (gezinshuis)', 1),
-  ('gesloten_plaatsing', 'Gesloten plaatsing', 2),
-  ('verblijf_overig', 'Overig verblijf (o.a. crisis, GGZ)', 3),
-  ('jeugdhulp_met_verblijf', 'Met verblijf, niet naar vorm', -1)
-),
-soorten(soort) AS (VALUES ('jaarrekening'), ('begroting')),
-cells AS (
-  SELECT v.*, s.soort, n.geo_code, n.period AS jaar, n.value AS netto, n.flag AS vlag, n.status, l.value AS lasten
-  FROM vormen v CROSS JOIN soorten s
-  JOIN o n ON n.indicator = 'netto_' || v.base || '_' || s.soort AND n.geo_code = $geo
-  LEFT JOIN o l ON l.indicator = 'kosten_' || v.base || '_' || s.soort AND l.geo_code = n.geo_code AND l.period = n.period
-)
--- The total only where that year has no split by form.
-SELECT g.name AS naam, c.soort, c.jaar, c.ord, c.vorm, c.netto, c.lasten, c.vlag, c.status
-FROM (SELECT *, bool_or(ord >= 0) OVER (PARTITION BY soort, jaar) AS per_vorm FROM cells) c
-JOIN geo g ON g.geo_code = c.geo_code
-WHERE c.ord >= 0 OR NOT c.per_vorm
-ORDER BY jaar, soort DESC, ord`;
-
-export const columns = ['naam', 'soort', 'jaar', 'ord', 'vorm', 'netto', 'lasten', 'vlag', 'status'];
-export const indicators = [
-  'netto_pleegzorg_jaarrekening', 'netto_gezinsgericht_jaarrekening', 'netto_gesloten_plaatsing_jaarrekening',
-  'netto_verblijf_overig_jaarrekening', 'netto_jeugdhulp_met_verblijf_jaarrekening',
-] as const satisfies readonly IndicatorId[];
-
-/** Only zeros (nothing booked on these taakvelden) is no figure to draw: the note says why. */
-export const hasData = (rows: KostenVerblijfRow[]) => rows.some((r) => r.netto != null && r.netto !== 0);
-
-export const plot = (rows: KostenVerblijfRow[], options: PlotOptions) => costColumns(rows, options, 'netto euro');
-
-export const legend = (rows: KostenVerblijfRow[]) => costLegend(rows);
-
-const total = (rows: KostenVerblijfRow[]) => rows.reduce((s, r) => s + (r.netto ?? 0), 0);
-
-export function summary(rows: KostenVerblijfRow[], ctx: ChartContext): string {
-  if (!hasData(rows)) return empty(ctx, rows);
-  const where = capitalise(inPlace(ctx.geo));
-  const known = rows.filter((r) => r.netto != null);
-  const split = known.filter((r) => r.ord >= 0);
-  // The newest column with a split by form, the jaarrekening before a begroting of the same year.
-  const cols = columnOrder(split);
-  const parts: string[] = [];
-  const pick = [...cols].reverse().find((c) => c.endsWith('jaarrekening')) ?? cols[cols.length - 1];
-  if (pick) {
-    const col = split.filter((r) => columnOf(r) === pick);
-    const t = total(col);
-    const [y, soort] = pick.split(' ');
-    const biggest = [...col].sort((a, b) => (b.netto ?? 0) - (a.netto ?? 0))[0];
-    parts.push(
-      `${where} ging in ${y} volgens de ${soort} netto ${formatEuro(t)} naar jeugdhulp met verblijf: ${listNl(col.map((r) => `${r.vorm.split(' (')[0].toLowerCase()} ${formatEuro(r.netto)}`))}.`,
-    );
-    if (t > 0 && biggest?.netto) parts.push(`${biggest.vorm.split(' (')[0]} was het grootste deel (${formatNumber((100 * biggest.netto) / t)} %).`);
-  }
-  const unsplit = known.filter((r) => r.ord < 0).sort((a, b) => b.jaar - a.jaar)[0];
-  if (unsplit) parts.push(`Voor ${unsplit.jaar} is netto ${formatEuro(unsplit.netto)} ${unsplit.soort === 'begroting' ? 'begroot' : 'uitgegeven'}; vanaf 2025 maakt Iv3 geen onderscheid meer naar vorm.`);
-  parts.push('Het gaat om euro’s, niet om aantallen jongeren.');
-  return parts.join(' ');
-}
-
-export const empty = (ctx: ChartContext, rows: KostenVerblijfRow[] = []) => {
-  // Say why there is nothing (booked elsewhere), after the plain "geen cijfers" sentence.
-  const why = costFlagNotice(rows, ctx, { onlyElsewhere: true });
-  return `${noDataSentence(ctx, 'uitgaven aan jeugdhulp met verblijf')}${why ? ` ${why}` : ''}`;
-};
-
-export const notice = (rows: KostenVerblijfRow[], ctx: ChartContext) => (hasData(rows) ? costFlagNotice(rows, ctx) : null);
-
-export const table = (rows: KostenVerblijfRow[], ctx: ChartContext): DataTable => costFormTable(rows, ctx, 'met verblijf');
-
-export const source = {
-  tables: ['Iv3 gemeenten (CBS dataderden, o.a. 45063NED, 45067NED, 45071NED)', 'taakvelden 6.73a–c, 6.74b–c (2023–2024), 6.761–6.763 (vanaf 2025)'],
-  citation: 'Bron: CBS',
-};
-
-export const notes = [
-  'Euro’s, geen aantallen jongeren: hoeveel jongeren verblijf kregen staat in de grafiek "Jeugdhulp met verblijf, per vorm" (waar CBS die cijfers heeft).',
-  NOTE_NETTO,
-  ...caveatsOf(indicators, [NOTE_WOONPLAATS]),
-];
-
-const chart: ChartDef<KostenVerblijfRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, empty, notice, table, source, notes };
-export default chart;
+export default costFormChart({
+  id: 'kosten-verblijf',
+  title: { nl: 'Uitgaven aan jeugdhulp met verblijf, per vorm (euro)', en: 'Spending on residential youth care, by type (euros)' },
+  question: 'Hoeveel euro gaat er naar jeugdhulp met verblijf, en naar welke vorm: pleegzorg, gezinshuis, gesloten of ander verblijf?',
+  what: 'met verblijf',
+  forms: [
+    { base: 'pleegzorg', vorm: 'Pleegzorg', ord: 0 },
+    { base: 'gezinsgericht', vorm: 'Gezinsgericht (gezinshuis)', ord: 1 },
+    { base: 'gesloten_plaatsing', vorm: 'Gesloten plaatsing', ord: 2 },
+    { base: 'verblijf_overig', vorm: 'Overig verblijf (o.a. crisis, GGZ)', ord: 3 },
+    { base: 'jeugdhulp_met_verblijf', vorm: 'Met verblijf, niet naar vorm', ord: -1 },
+  ],
+  indicators: [
+    'netto_pleegzorg_jaarrekening', 'netto_gezinsgericht_jaarrekening', 'netto_gesloten_plaatsing_jaarrekening',
+    'netto_verblijf_overig_jaarrekening', 'netto_jeugdhulp_met_verblijf_jaarrekening',
+  ],
+  unsplitNote: 'vanaf 2025 maakt Iv3 geen onderscheid meer naar vorm',
+  emptyWhat: 'uitgaven aan jeugdhulp met verblijf',
+  source: {
+    tables: ['Iv3 gemeenten (CBS dataderden, o.a. 45063NED, 45067NED, 45071NED)', 'taakvelden 6.73a–c, 6.74b–c (2023–2024), 6.761–6.763 (vanaf 2025)'],
+    citation: 'Bron: CBS',
+  },
+  notes: [
+    'Euro’s, geen aantallen jongeren: hoeveel jongeren verblijf kregen staat in de grafiek "Jeugdhulp met verblijf, per vorm" (waar CBS die cijfers heeft).',
+  ],
+});
