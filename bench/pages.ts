@@ -57,7 +57,7 @@ async function workbenchCase(): Promise<{ permalink: string; change: string; cha
   process.env.JEUGDHULP_WAREHOUSE = join(DIST, 'data');
   const { query } = await import('../src/lib/warehouse.ts');
   const { workbenchSql, queryOf, defaultState } = await import('../src/lib/workbench-query.ts');
-  const { metric, hasMetric } = await import('../src/lib/metrics.ts');
+  const { metric, hasMetric } = await import('../src/catalog/metrics.ts');
   const dp = JSON.parse(readFileSync(join(DIST, 'data', 'datapackage.json'), 'utf8'));
   const years = { min: dp.temporal?.start ?? 2015, max: dp.temporal?.end ?? 2024 };
   const found: { id: string; from: number; to: number }[] = [];

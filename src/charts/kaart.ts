@@ -3,7 +3,7 @@
  * small regions (Utrecht Stad, Haarlemmermeer) are as visible as large ones. Used when the data folder
  * has no boundaries. Positions: [column, row], north at the top.
  */
-import type { IndicatorId } from '../catalog/indicators.ts';
+import { metric } from '../catalog/metrics.ts';
 
 export const TILE_GRID: Record<string, [number, number]> = {
   JZ03: [2, 0], JZ02: [3, 0], JZ01: [5, 0],
@@ -20,19 +20,36 @@ export const TILE_GRID: Record<string, [number, number]> = {
 
 export interface MapMetric {
   slug: string;
+  /** The metric's id in the catalogue (src/catalog/metrics.ts), where label, definition and ratio come from. */
+  metric: string;
   label: string;
-  indicator: IndicatorId;
-  base?: IndicatorId;
+  definition: string;
+  indicator: string;
+  base?: string;
   factor?: number;
   euro?: boolean;
 }
 
+/** A map of one catalogue metric: its words and its ratio are the catalogue's, never retyped here. */
+function mapMetric(slug: string, id: string): MapMetric {
+  const m = metric(id);
+  return {
+    slug,
+    metric: m.id,
+    label: m.label_nl,
+    definition: m.definition,
+    indicator: m.numerator,
+    ...(m.denominator ? { base: m.denominator, factor: m.factor } : {}),
+    euro: m.unit.startsWith('euro'),
+  };
+}
+
 /** What the map can colour regions by; each is the latest year any region has a figure. */
 export const MAP_METRICS: MapMetric[] = [
-  { slug: 'jeugdhulp-per-1000', label: 'Jongeren met jeugdhulp per 1.000 jongeren (0–22 jaar)', indicator: 'jongeren_jeugdhulp', base: 'bevolking_0_22', factor: 1000 },
-  { slug: 'verblijf-per-1000', label: 'Jongeren met jeugdhulp met verblijf per 1.000 jongeren', indicator: 'jongeren_jeugdhulp_met_verblijf', base: 'bevolking_0_22', factor: 1000 },
-  { slug: 'kosten-per-inwoner', label: 'Netto uitgaven jeugdhulp per inwoner (jaarrekening)', indicator: 'netto_jeugdhulp_per_inwoner_jaarrekening', euro: true },
-  { slug: 'begroting-per-inwoner', label: 'Netto begrote uitgaven jeugdhulp per inwoner', indicator: 'netto_jeugdhulp_per_inwoner_begroting', euro: true },
+  mapMetric('jeugdhulp-per-1000', 'jongeren_jeugdhulp_per_1000'),
+  mapMetric('verblijf-per-1000', 'jongeren_jeugdhulp_met_verblijf_per_1000'),
+  mapMetric('kosten-per-inwoner', 'netto_jeugdhulp_per_inwoner_jaarrekening'),
+  mapMetric('begroting-per-inwoner', 'netto_jeugdhulp_per_inwoner_begroting'),
 ];
 
 /** Five sequential classes, light to dark: readable in greyscale and for colour-blind readers (ColorBrewer Blues). */

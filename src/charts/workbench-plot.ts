@@ -7,7 +7,7 @@
 import { NL } from '../catalog/places.ts';
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatValue, formatYear, listNl, valueKind } from '../shared/format.ts';
-import type { MetricDef } from '../lib/metrics.ts';
+import type { MetricDef } from '../catalog/metrics.ts';
 import { CLASS_FILLS, classBreaks, classOf } from './kaart.ts';
 import { CATEGORY_STYLE, FONT_SIZE, legendOf, lineChart, ROLE_STYLE, type Series } from './shared.ts';
 import type { DataTable, LegendItem, PlotOptions } from './types.ts';

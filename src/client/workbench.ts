@@ -6,7 +6,7 @@
  * state, so a copied address restores the exact chart.
  */
 import { columnsOf, toDelimited, type Dialect } from '../shared/delimited.ts';
-import { metric, METRICS, type MetricDef } from '../lib/metrics.ts';
+import { metric, METRICS, type MetricDef } from '../catalog/metrics.ts';
 import {
   availabilityFromRows,
   availabilityOf,

@@ -3,7 +3,7 @@
  * jeugdregio's in this warehouse, over the years it has them. Without this the real build opened on the headline
  * per 1 000 young people, which needs CBS figures that only a fetch brings, and showed an empty chart.
  */
-import { hasMetric } from './metrics.ts';
+import { hasMetric } from '../catalog/metrics.ts';
 import { defaultState, workbenchSql, type WorkbenchState } from './workbench-query.ts';
 import { query } from './warehouse.ts';
 

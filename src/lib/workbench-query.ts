@@ -7,7 +7,7 @@
  * Browser-safe: no Node imports.
  */
 import { NL, PLACE_CODE } from '../catalog/places.ts';
-import { hasMetric, HEADLINE_METRIC, INHABITANTS, indicatorsOf, METRICS, metric, YOUNG, type MetricDef } from './metrics.ts';
+import { hasMetric, HEADLINE_METRIC, INHABITANTS, indicatorsOf, METRICS, metric, YOUNG, type MetricDef } from '../catalog/metrics.ts';
 
 export type View = 'lijnen' | 'ranglijst' | 'kaart';
 export const VIEWS: View[] = ['lijnen', 'ranglijst', 'kaart'];

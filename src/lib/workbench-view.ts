@@ -7,7 +7,7 @@ import { NL } from '../catalog/places.ts';
 import { parseHTML } from 'linkedom';
 import { drawWorkbench, toWbRows, workbenchLegend, workbenchSummary, workbenchTable, type DrawInput } from '../charts/workbench-plot.ts';
 import type { DataTable, LegendItem } from '../charts/types.ts';
-import { metric, type MetricDef } from './metrics.ts';
+import { metric, type MetricDef } from '../catalog/metrics.ts';
 import { allPlaces } from './places.ts';
 import { NARROW, WIDE } from './render.ts';
 import { datapackage, query } from './warehouse.ts';

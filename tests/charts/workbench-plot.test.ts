@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { drawWorkbench, lineSeries, workbenchLegend, type MapFeature, type WbRow } from '../../src/charts/workbench-plot.ts';
 import { readBoundaries, rewindForD3, toGeoJson } from '../../src/pipeline/readers/boundaries.ts';
-import { metric } from '../../src/lib/metrics.ts';
+import { metric } from '../../src/catalog/metrics.ts';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 const square = (x: number, y: number): [number, number][] => [[x, y], [x + 0.2, y], [x + 0.2, y + 0.2], [x, y + 0.2], [x, y]]; // counter-clockwise

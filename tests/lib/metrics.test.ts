@@ -1,10 +1,10 @@
 /**
  * The metrics catalogue is derived from INDICATORS: every indicator is a metric, counts of young people get
- * a rate per 1 000 young people (0–22), euros a figure per inhabitant, and nothing is defined twice. The
+ * a rate per 1 000 young people (0–22), euros that can be summed a figure per inhabitant, and nothing is defined twice. The
  * workbench's state refuses anything that is not a known metric or place token.
  */
 import { describe, expect, it } from 'vitest';
-import { HEADLINE_METRIC, METRICS, indicatorsOf, metric } from '../../src/lib/metrics.ts';
+import { HEADLINE_METRIC, METRICS, indicatorsOf, metric } from '../../src/catalog/metrics.ts';
 import { INDICATORS, hasIndicator } from '../../src/catalog/indicators.ts';
 import { availabilityOf, defaultState, queryOf, stateFromQuery, workbenchSql } from '../../src/lib/workbench-query.ts';
 
@@ -23,7 +23,11 @@ describe('metrics catalogue', () => {
     expect([r.numerator, r.denominator, r.factor, r.unit]).toEqual(['jongeren_jeugdhulp', 'bevolking_0_22', 1000, 'per 1 000 jongeren']);
     const e = metric('kosten_jeugdhulp_jaarrekening_per_inwoner');
     expect([e.numerator, e.denominator, e.factor]).toEqual(['kosten_jeugdhulp_jaarrekening', 'bevolking_totaal', 1]);
-    for (const d of INDICATORS.filter((x) => x.unit === 'euro')) expect(METRICS.some((m) => m.numerator === d.id && m.denominator === 'bevolking_totaal')).toBe(true);
+    for (const d of INDICATORS.filter((x) => x.unit === 'euro' && x.additive)) expect(METRICS.some((m) => m.numerator === d.id && m.denominator === 'bevolking_totaal')).toBe(true);
+    // Euros already per inwoner or per jongere are not divided again ("per inwoner per inwoner").
+    const perCapita = INDICATORS.filter((x) => x.unit === 'euro' && !x.additive);
+    expect(perCapita.map((d) => d.id)).toContain('netto_jeugdhulp_per_inwoner_jaarrekening');
+    for (const d of perCapita) expect(METRICS.filter((m) => m.numerator === d.id).map((m) => m.id)).toEqual([d.id]);
     // Half-years and the KWB figures get no rate: a half-year is not a year, KWB has its own denominator.
     expect(METRICS.some((m) => m.numerator === 'jongeren_jeugdhulp_h1' && m.denominator)).toBe(false);
     expect(METRICS.some((m) => m.numerator === 'kwb_jongeren_jeugdzorg' && m.denominator)).toBe(false);

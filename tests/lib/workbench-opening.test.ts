@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openingState } from '../../src/lib/workbench-opening.ts';
 import { query } from '../../src/lib/warehouse.ts';
 import { defaultState, workbenchSql } from '../../src/lib/workbench-query.ts';
-import { HEADLINE_METRIC } from '../../src/lib/metrics.ts';
+import { HEADLINE_METRIC } from '../../src/catalog/metrics.ts';
 import { useWarehouse } from '../helpers/sample-warehouse.ts';
 
 /**

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { query } from '../../src/lib/warehouse.ts';
 import { availabilityFromRows, availabilityOf, availabilitySql, defaultState, SIZE_CLASSES, workbenchSql, type WorkbenchState } from '../../src/lib/workbench-query.ts';
 import { indicator } from '../../src/catalog/indicators.ts';
-import { METRICS } from '../../src/lib/metrics.ts';
+import { METRICS } from '../../src/catalog/metrics.ts';
 import { toWbRows } from '../../src/charts/workbench-plot.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

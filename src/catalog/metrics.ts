@@ -6,7 +6,7 @@
  *
  * Browser-safe: no Node imports.
  */
-import { INDICATORS, type IndicatorDef, type Theme } from '../catalog/indicators.ts';
+import { INDICATORS, type IndicatorDef, type Theme } from './indicators.ts';
 
 export type MetricKind = 'aantal' | 'per_1000_jongeren' | 'per_inwoner' | 'aandeel';
 export type MetricUnit = 'jongeren' | 'euro' | 'personen' | 'procent' | 'per 1 000 jongeren' | 'euro per inwoner';
@@ -83,7 +83,9 @@ function metricsOf(d: IndicatorDef): MetricDef[] {
     out.push(ratio(d, 'per_1000_jongeren', YOUNG, 1000, 'per 1 000 jongeren', 'per 1 000 jongeren (0–22 jaar)', 'per 1,000 young people (0–22)',
       'Gedeeld door het aantal jongeren van 0 tot en met 22 jaar en vermenigvuldigd met 1 000.'));
   }
-  if (d.unit === 'euro') {
+  // Euros that may not be summed over gemeenten are already a ratio (per inwoner, per jongere): another
+  // division would make "per inwoner per inwoner".
+  if (d.unit === 'euro' && d.additive) {
     out.push(ratio(d, 'per_inwoner', INHABITANTS, 1, 'euro per inwoner', 'per inwoner', 'per inhabitant', 'Gedeeld door het aantal inwoners.'));
   }
   return out;
