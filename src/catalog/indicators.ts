@@ -159,7 +159,7 @@ function netCostIndicators(): IndicatorDef<NetCostId>[] {
       out.push(
         { ...lasten, id: id(`baten_${base.slice('kosten_'.length)}_${soort}`), label_nl: `Baten ${what} ${tail[0]}`, label_en: `Income on ${whatEn} ${tail[1]}`,
           definition: `Baten op dezelfde taakvelden als "${lasten.label_nl}": vooral bijdragen van andere gemeenten aan een centrumgemeente. Bron: ${tail[2]}.` },
-        { ...lasten, id: id(`${nettoId(base)}_${soort}`), label_nl: `Netto ${what} ${tail[0]}`, label_en: `Net spending on ${whatEn} ${tail[1]}`,
+        { ...lasten, id: id(`${nettoId(base)}_${soort}`), label_nl: `Netto uitgaven ${what} ${tail[0]}`, label_en: `Net spending on ${whatEn} ${tail[1]}`,
           definition: `Lasten minus baten op dezelfde taakvelden als "${lasten.label_nl}". Bron: ${tail[2]}.`, caveats: [NETTO_WHY, CENTRUM, ELDERS, ...lasten.caveats] },
       );
     }

@@ -20,6 +20,8 @@ export interface MetricDef {
   denominator?: string;
   /** numerator / denominator × factor (1 without a denominator). */
   factor: number;
+  /** The ratio in words, after the numerator's label: "per 1 000 jongeren (0–22 jaar)", "per inwoner". */
+  per_nl?: string;
   unit: MetricUnit;
   label_nl: string;
   label_en: string;
@@ -66,6 +68,7 @@ function ratio(d: IndicatorDef, kind: MetricKind, denominator: string, factor: n
     numerator: d.id,
     denominator,
     factor,
+    per_nl: nl,
     unit,
     label_nl: `${d.label_nl} ${nl}`,
     label_en: `${d.label_en} ${en}`,
@@ -80,7 +83,7 @@ function metricsOf(d: IndicatorDef): MetricDef[] {
   const out = [plain(d)];
   if (isHalfYear(d) || d.id.startsWith('kwb_')) return out;
   if (d.unit === 'jongeren') {
-    out.push(ratio(d, 'per_1000_jongeren', YOUNG, 1000, 'per 1 000 jongeren', 'per 1 000 jongeren (0–22 jaar)', 'per 1,000 young people (0–22)',
+    out.push(ratio(d, 'per_1000_jongeren', YOUNG, 1000, 'per 1 000 jongeren', 'per 1.000 jongeren (0–22 jaar)', 'per 1,000 young people (0–22)',
       'Gedeeld door het aantal jongeren van 0 tot en met 22 jaar en vermenigvuldigd met 1 000.'));
   }
   // Euros that may not be summed over gemeenten are already a ratio (per inwoner, per jongere): another

@@ -3,6 +3,7 @@ import { change, formatChange, formatNumber, formatPercent, formatYear } from '.
 import {
   NOTE_CORONA, NOTE_WOONPLAATS, OBS_CTE, PLACES_CTE, placeSeries, caveatsOf, capitalise, inPlace, legendOf, lineChart,
   noDataSentence, pivotByYear, placeName, provisional, type Series,
+  exploreOf,
 } from './shared.ts';
 import type { ChartContext, ChartDef, ExploreSpec, PlotOptions } from './types.ts';
 
@@ -154,12 +155,7 @@ export const notes = [
   ...caveatsOf(indicators, [NOTE_CORONA, NOTE_WOONPLAATS]),
 ];
 
-export const explore: ExploreSpec = {
-  indicator: 'jongeren_jeugdhulp',
-  label: 'jongeren met jeugdhulp',
-  unit: 'jongeren',
-  base: { indicator: 'bevolking_0_22', factor: 1000, label: 'per 1.000 jongeren (0–22 jaar)' },
-};
+export const explore: ExploreSpec = exploreOf('jongeren_jeugdhulp_per_1000');
 
 const chart: ChartDef<GebruikRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, headline, empty, table, source, notes, explore };
 export default chart;

@@ -5,6 +5,7 @@ import { change, formatChange, formatEuro, formatEuroExact, formatNumber, format
 import {
   FONT_SIZE, NOTE_CORONA, NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, PLACES_CTE, ROLE_STYLE, placeLabel, placeSeries, caveatsOf, capitalise, costFlagNotice, inPlace,
   legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, years, type Series,
+  exploreOf,
 } from './shared.ts';
 import type { ChartContext, ChartDef, ExploreSpec, LegendItem, PlotOptions } from './types.ts';
 
@@ -165,12 +166,7 @@ export const notes = [
   ...caveatsOf(indicators, [NOTE_CORONA, NOTE_WOONPLAATS]),
 ];
 
-export const explore: ExploreSpec = {
-  indicator: 'netto_jeugdhulp_jaarrekening',
-  label: 'netto uitgaven individuele jeugdhulp (jaarrekening)',
-  unit: 'euro',
-  base: { indicator: 'bevolking_totaal', factor: 1, label: 'per inwoner' },
-};
+export const explore: ExploreSpec = exploreOf('netto_jeugdhulp_jaarrekening_per_inwoner');
 
 const chart: ChartDef<PerInwonerRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, empty, notice, table, source, notes, explore };
 export default chart;

@@ -4,6 +4,7 @@ import { change, formatChange, formatEuro, formatEuroExact, formatPercent, forma
 import {
   NOTE_BEGROTING, NOTE_CORONA, NOTE_NETTO, NOTE_WOONPLAATS, OBS_CTE, ROLE_STYLE, caveatsOf, capitalise, costFlagNotice, inPlace,
   legendOf, lineChart, noDataSentence, pivotByYear, placeName, provisional, type Series,
+  exploreOf,
 } from './shared.ts';
 import type { ChartContext, ChartDef, ExploreSpec, PlotOptions } from './types.ts';
 
@@ -139,12 +140,7 @@ export const source = {
 
 export const notes = [NOTE_NETTO, NOTE_BEGROTING, ...caveatsOf(indicators, [NOTE_CORONA, NOTE_WOONPLAATS])];
 
-export const explore: ExploreSpec = {
-  indicator: 'netto_jeugdhulp_jaarrekening',
-  label: 'netto uitgaven individuele jeugdhulp (jaarrekening)',
-  unit: 'euro',
-  base: { indicator: 'bevolking_totaal', factor: 1, label: 'per inwoner' },
-};
+export const explore: ExploreSpec = exploreOf('netto_jeugdhulp_jaarrekening_per_inwoner');
 
 const chart: ChartDef<KostenRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, empty, notice, table, source, notes, explore };
 export default chart;

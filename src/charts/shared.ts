@@ -5,10 +5,11 @@
  */
 import { NL } from '../catalog/places.ts';
 import * as Plot from '@observablehq/plot';
-import { indicator } from '../catalog/indicators.ts';
+import { indicator, type IndicatorId } from '../catalog/indicators.ts';
+import { metric } from '../catalog/metrics.ts';
 import { formatEuro, formatEuroExact, formatNumber, formatYear, listNl } from '../shared/format.ts';
 import type { GeoRow } from '../lib/warehouse.ts';
-import type { ChartContext, DataTable, LegendItem, PlotOptions, Row, SymbolName } from './types.ts';
+import type { ChartContext, DataTable, ExploreSpec, LegendItem, PlotOptions, Row, SymbolName } from './types.ts';
 
 // ---- SQL -------------------------------------------------------------------------------------
 
@@ -469,6 +470,22 @@ export function pivotByYear<R extends Row>(
 }
 
 /** A row whose CBS status is voorlopig or nader voorlopig. */
+/**
+ * The comparison panel of a chart: a ratio metric of the catalogue (src/catalog/metrics.ts), whose numerator is
+ * drawn as a count and, when the reader asks, divided by the denominator. Labels come from the catalogue.
+ */
+export function exploreOf(ratioMetric: string): ExploreSpec {
+  const m = metric(ratioMetric);
+  if (!m.denominator || !m.per_nl) throw new Error(`comparison panel: ${ratioMetric} is not a ratio of the catalogue`);
+  const num = metric(m.numerator);
+  return {
+    indicator: num.numerator as IndicatorId,
+    label: num.label_nl.charAt(0).toLowerCase() + num.label_nl.slice(1),
+    unit: num.unit === 'euro' ? 'euro' : 'jongeren',
+    base: { indicator: m.denominator as IndicatorId, factor: m.factor, label: m.per_nl },
+  };
+}
+
 export const isProvisional = (r: Row): boolean => typeof r.status === 'string' && r.status !== 'definitief';
 
 export const provisional = (rows: Row[]): string => {

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { HEADLINE_METRIC, METRICS, indicatorsOf, metric } from '../../src/catalog/metrics.ts';
 import { INDICATORS, hasIndicator } from '../../src/catalog/indicators.ts';
+import { CHARTS } from '../../src/charts/index.ts';
+import { MAP_METRICS } from '../../src/charts/kaart.ts';
 import { availabilityOf, defaultState, queryOf, stateFromQuery, workbenchSql } from '../../src/lib/workbench-query.ts';
 
 const YEARS = { min: 2015, max: 2024 };
@@ -32,6 +34,23 @@ describe('metrics catalogue', () => {
     expect(METRICS.some((m) => m.numerator === 'jongeren_jeugdhulp_h1' && m.denominator)).toBe(false);
     expect(METRICS.some((m) => m.numerator === 'kwb_jongeren_jeugdzorg' && m.denominator)).toBe(false);
     expect(metric(HEADLINE_METRIC).denominator).toBe('bevolking_0_22');
+  });
+
+  it('the comparison panels and the region map read their ratios and words from the catalogue', () => {
+    const panels = CHARTS.filter((c) => c.explore);
+    expect(panels.length).toBeGreaterThan(0);
+    for (const c of panels) {
+      const e = c.explore!;
+      const m = METRICS.find((x) => x.numerator === e.indicator && x.denominator === e.base?.indicator);
+      expect(m, c.id).toBeDefined();
+      expect([e.base?.factor, e.base?.label], c.id).toEqual([m!.factor, m!.per_nl]);
+      const label = metric(e.indicator).label_nl;
+      expect(e.label, c.id).toBe(label.charAt(0).toLowerCase() + label.slice(1));
+    }
+    for (const mm of MAP_METRICS) {
+      const m = metric(mm.metric);
+      expect([mm.label, mm.definition, mm.indicator, mm.base, mm.factor]).toEqual([m.label_nl, m.definition, m.numerator, m.denominator, m.denominator ? m.factor : undefined]);
+    }
   });
 
   it('labels and definitions come from the indicators, not retyped', () => {
