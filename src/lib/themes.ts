@@ -6,8 +6,8 @@ export interface Theme {
   title: Record<Lang, string>;
   intro: Record<Lang, string>;
   charts: string[];
-  /** The indicator whose latest value per jeugdregio is listed under the national chart. */
-  regionIndicator: { indicator: string; base?: string; factor?: number; label: string };
+  /** The catalogue metric (src/catalog/metrics.ts) whose latest value per jeugdregio is listed under the national chart. */
+  regionMetric: string;
 }
 
 export const THEMES: Theme[] = [
@@ -19,7 +19,7 @@ export const THEMES: Theme[] = [
       en: 'Since the Youth Act of 2015, municipalities have been responsible for youth care. The number of young people receiving care has grown since; about one in ten now gets some form of youth care. This page shows how many, and how fast that grows.',
     },
     charts: ['gebruik-trend', 'gebruik-natura', 'jeugdbescherming'],
-    regionIndicator: { indicator: 'jongeren_jeugdhulp', base: 'bevolking_0_22', factor: 1000, label: 'jongeren met jeugdhulp per 1.000 jongeren' },
+    regionMetric: 'jongeren_jeugdhulp_per_1000',
   },
   {
     slug: 'verblijf',
@@ -29,7 +29,7 @@ export const THEMES: Theme[] = [
       en: 'Policy aims for children to grow up at home wherever possible, so residential youth care — foster care, family-style homes, secure placement and other forms — should decline. This page shows whether it does.',
     },
     charts: ['verblijf-per-vorm', 'kosten-verblijf', 'kosten-zonder-verblijf', 'gesloten-2030', 'kosten-gesloten'],
-    regionIndicator: { indicator: 'jongeren_jeugdhulp_met_verblijf', base: 'bevolking_0_22', factor: 1000, label: 'jongeren met verblijf per 1.000 jongeren' },
+    regionMetric: 'jongeren_jeugdhulp_met_verblijf_per_1000',
   },
   {
     slug: 'kosten',
@@ -39,7 +39,7 @@ export const THEMES: Theme[] = [
       en: 'Municipalities book youth-care spending on fixed task fields (Iv3) in their budgets and annual accounts. We show net spending (costs minus income), so money municipalities pay each other is not counted twice. Budgets and accounts are shown apart: a budget is an expectation, the accounts are what was actually spent.',
     },
     charts: ['kosten-trend', 'kosten-per-inwoner', 'kosten-verdeling'],
-    regionIndicator: { indicator: 'netto_jeugdhulp_per_inwoner_jaarrekening', label: 'netto uitgaven jeugdhulp per inwoner (jaarrekening)' },
+    regionMetric: 'netto_jeugdhulp_per_inwoner_jaarrekening',
   },
 ];
 
