@@ -7,6 +7,7 @@
  */
 import { NL } from '../catalog/places.ts';
 import type { IndicatorId } from '../catalog/indicators.ts';
+import { ratioBase } from '../catalog/metrics.ts';
 import type { Observation } from '../pipeline/model.ts';
 import { breaksFor, type BreakSource } from './breaks.ts';
 import { analyseSeries, type Analysis, type Refusal } from './trend.ts';
@@ -17,7 +18,7 @@ export interface EffectSpec {
   /** What is measured, for sentences: "jongeren met jeugdhulp". */
   what: string;
   indicator: IndicatorId;
-  /** Divide by this indicator × factor (per 1 000 young people, per inhabitant). */
+  /** Divide by this indicator × factor (per 1 000 young people, per inhabitant): a ratio of the metrics catalogue. */
   base?: { indicator: IndicatorId; factor: number; label: string };
   unit: 'jongeren' | 'euro';
   source: BreakSource;
@@ -28,12 +29,12 @@ export const EFFECT_SPECS: EffectSpec[] = [
   {
     id: 'maatregelen-jeugdhulp', title: { nl: 'Jeugdhulp na 2022: werkelijk tegen de trend', en: 'Youth care after 2022: actual against trend' },
     what: 'jongeren met jeugdhulp', indicator: 'jongeren_jeugdhulp', unit: 'jongeren', source: 'cbs',
-    base: { indicator: 'bevolking_0_22', factor: 1000, label: 'per 1.000 jongeren (0–22 jaar)' }, tables: ['84134NED', '85099NED', '03759ned'],
+    base: ratioBase('jongeren_jeugdhulp_per_1000'), tables: ['84134NED', '85099NED', '03759ned'],
   },
   {
     id: 'maatregelen-verblijf', title: { nl: 'Jeugdhulp met verblijf na 2022: werkelijk tegen de trend', en: 'Residential care after 2022: actual against trend' },
     what: 'jongeren met jeugdhulp met verblijf', indicator: 'jongeren_jeugdhulp_met_verblijf', unit: 'jongeren', source: 'cbs',
-    base: { indicator: 'bevolking_0_22', factor: 1000, label: 'per 1.000 jongeren (0–22 jaar)' }, tables: ['84134NED', '85099NED', '03759ned'],
+    base: ratioBase('jongeren_jeugdhulp_met_verblijf_per_1000'), tables: ['84134NED', '85099NED', '03759ned'],
   },
   {
     id: 'maatregelen-gesloten', title: { nl: 'Gesloten plaatsing na 2022: werkelijk tegen de trend', en: 'Secure placement after 2022: actual against trend' },
@@ -42,7 +43,7 @@ export const EFFECT_SPECS: EffectSpec[] = [
   {
     id: 'maatregelen-kosten', title: { nl: 'Uitgaven aan jeugdhulp na 2022: werkelijk tegen de trend', en: 'Youth-care spending after 2022: actual against trend' },
     what: 'netto uitgaven individuele jeugdhulp', indicator: 'netto_jeugdhulp_jaarrekening', unit: 'euro', source: 'iv3',
-    base: { indicator: 'bevolking_totaal', factor: 1, label: 'euro per inwoner' }, tables: ['Iv3 gemeenten (jaarrekening)', '70072ned'],
+    base: ratioBase('netto_jeugdhulp_jaarrekening_per_inwoner'), tables: ['Iv3 gemeenten (jaarrekening)', '70072ned'],
   },
 ];
 

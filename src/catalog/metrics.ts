@@ -6,7 +6,7 @@
  *
  * Browser-safe: no Node imports.
  */
-import { INDICATORS, type IndicatorDef, type Theme } from './indicators.ts';
+import { INDICATORS, type IndicatorDef, type IndicatorId, type Theme } from './indicators.ts';
 
 export type MetricKind = 'aantal' | 'per_1000_jongeren' | 'per_inwoner' | 'aandeel';
 export type MetricUnit = 'jongeren' | 'euro' | 'personen' | 'procent' | 'per 1 000 jongeren' | 'euro per inwoner';
@@ -132,6 +132,17 @@ export function metric(id: string): MetricDef {
   const m = METRIC_BY_ID.get(id);
   if (!m) throw new Error(`unknown metric ${id}`);
   return m;
+}
+
+/**
+ * The denominator of a ratio metric as an analysis divides by it: the indicator, the factor and the ratio's
+ * unit in words ("per 1.000 jongeren (0–22 jaar)", "euro per inwoner").
+ */
+export function ratioBase(id: string): { indicator: IndicatorId; factor: number; label: string } {
+  const m = metric(id);
+  if (!m.denominator || !m.per_nl) throw new Error(`metric ${id} is not a ratio`);
+  // Every part of a metric is an indicator of the catalogue (tests/lib/metrics.test.ts).
+  return { indicator: m.denominator as IndicatorId, factor: m.factor, label: m.unit === 'euro per inwoner' ? `euro ${m.per_nl}` : m.per_nl };
 }
 
 /** The indicators a metric reads: its numerator and, for a ratio, its denominator. */
