@@ -32,6 +32,8 @@ export interface RegionMapView {
   summary: string | null;
   /** Whether any region has a figure (else the "all hatched" note instead of the key). */
   hasFigures: boolean;
+  /** The key: each class drawn, light to dark, with the values it holds ("€ 263 tot € 285"). */
+  legend: { background: string; color: string; text: string }[];
   /** The table: every region with its figure or "geen cijfer". */
   table: { geo_code: string; naam: string; text: string }[];
   source: string;
@@ -50,6 +52,24 @@ export function mapSummary(metric: MapMetric, rows: RegionValue[]): string | nul
   const hi = ranked[0];
   const lo = ranked[ranked.length - 1];
   return `${ranked.length} van de ${rows.length} jeugdregio's hebben een cijfer${year ? ` over ${year}` : ''}. Het hoogst is ${hi.naam} (${mapValueText(metric, hi.waarde)}), het laagst ${lo.naam} (${mapValueText(metric, lo.waarde)}).`;
+}
+
+/**
+ * The key of the classes the map uses: each class with the range of values it holds, as the map's own
+ * classOf assigns them, so a reader can tell "€ 280" from "€ 300" without the table.
+ */
+export function mapLegend(metric: MapMetric, breaks: number[], known: number[]): RegionMapView['legend'] {
+  if (!known.length) return [];
+  const fmt = (v: number) => mapValueText(metric, v);
+  if (!breaks.length) {
+    const k = classOf(known[0], breaks);
+    return [{ background: CLASS_FILLS[k], color: CLASS_TEXT[k], text: fmt(known[0]) }];
+  }
+  return [...breaks, Infinity].map((upper, i) => {
+    const k = classOf(i === 0 ? breaks[0] - 1 : breaks[i - 1], breaks);
+    const text = i === 0 ? `lager dan ${fmt(upper)}` : upper === Infinity ? `${fmt(breaks[i - 1])} of meer` : `${fmt(breaks[i - 1])} tot ${fmt(upper)}`;
+    return { background: CLASS_FILLS[k], color: CLASS_TEXT[k], text };
+  });
 }
 
 /** The map from rows already read (pure but for the outlines file): what the tests feed by hand. */
@@ -87,6 +107,7 @@ export function regionMapFromRows(metric: MapMetric, rows: RegionValue[], outlin
     tiles,
     summary: mapSummary(metric, rows),
     hasFigures: known.length > 0,
+    legend: mapLegend(metric, breaks, known),
     table: rows.map((r) => ({ geo_code: r.geo_code, naam: r.naam, text: mapValueText(metric, r.waarde) })),
     source: `Bron: CBS (${metric.indicator}${metric.base ? ` ÷ ${metric.base}` : ''}).`,
   };

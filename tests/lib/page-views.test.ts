@@ -58,6 +58,19 @@ describe('region map from rows', () => {
     expect(v.table[0].text).toBe('geen cijfer');
   });
 
+  it('the key names the range of each class, and each tile has the colour of the range its figure is in', () => {
+    // 41 known values 101…141: quintile breaks at the 9th, 17th, 25th and 33rd value.
+    const rows = codes.map((c, i) => row(c, i === 0 ? null : 100 + i));
+    const v = regionMapFromRows(metric, rows, null);
+    const euro = (n: number) => `€\u00a0${n}`;
+    expect(v.legend.map((c) => c.text)).toEqual([
+      `lager dan ${euro(109)}`, `${euro(109)} tot ${euro(117)}`, `${euro(117)} tot ${euro(125)}`, `${euro(125)} tot ${euro(133)}`, `${euro(133)} of meer`,
+    ]);
+    const fillOf = (value: number) => v.tiles.find((t) => t.text === euro(value))!.fill!.background;
+    expect([108, 109, 116, 117, 132, 133, 141].map(fillOf)).toEqual([0, 1, 1, 2, 3, 4, 4].map((k) => v.legend[k].background));
+    expect(regionMapFromRows(metric, rows.map((r) => ({ ...r, waarde: null })), null).legend).toEqual([]);
+  });
+
   it('without any figure: no summary, no key, every tile hatched (never 0)', () => {
     const v = regionMapFromRows(MAP_METRICS[0], codes.map((c) => ({ ...row(c, null), jaar: null })), null);
     expect(v.summary).toBeNull();
