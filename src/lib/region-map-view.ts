@@ -58,7 +58,7 @@ export function mapSummary(metric: MapMetric, rows: RegionValue[]): string | nul
  * The key of the classes the map uses: each class with the range of values it holds, as the map's own
  * classOf assigns them, so a reader can tell "€ 280" from "€ 300" without the table.
  */
-export function mapLegend(metric: MapMetric, breaks: number[], known: number[]): RegionMapView['legend'] {
+function mapLegend(metric: MapMetric, breaks: number[], known: number[]): RegionMapView['legend'] {
   if (!known.length) return [];
   const fmt = (v: number) => mapValueText(metric, v);
   if (!breaks.length) {
