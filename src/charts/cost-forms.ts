@@ -36,6 +36,8 @@ export interface CostFormSpec {
   unsplitNote: string;
   /** What the empty sentence says there are no figures about. */
   emptyWhat: string;
+  /** The taakvelden per Iv3 regime, for the definition: "6.73a–c en 6.74b–c (2023–2024), 6.761–6.763 (vanaf 2025)". */
+  taakvelden: string;
   source: ChartSource;
   /** Notes before the netto note and the indicators' caveats. */
   notes: string[];
@@ -80,6 +82,8 @@ ORDER BY jaar, soort DESC, ord`;
     id,
     title,
     question,
+    // The chart's own definition: its first indicator's would describe one form (pleegzorg) of one verslagsoort.
+    definition: `Netto uitgaven (lasten − baten) van de gemeente aan jeugdhulp ${what}, per vorm, op de Iv3-taakvelden ${spec.taakvelden}. Jaarrekening is wat is uitgegeven, begroting wat vooraf werd verwacht.`,
     sql,
     columns: ['naam', 'soort', 'jaar', 'ord', 'vorm', 'netto', 'lasten', 'vlag', 'status'],
     indicators,

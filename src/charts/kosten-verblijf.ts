@@ -22,6 +22,7 @@ export default costFormChart({
   ],
   unsplitNote: 'vanaf 2025 maakt Iv3 geen onderscheid meer naar vorm',
   emptyWhat: 'uitgaven aan jeugdhulp met verblijf',
+  taakvelden: '6.73a–c en 6.74b–c (2023–2024) en 6.761–6.763 (vanaf 2025)',
   source: {
     tables: ['Iv3 gemeenten (CBS dataderden, o.a. 45063NED, 45067NED, 45071NED)', 'taakvelden 6.73a–c, 6.74b–c (2023–2024), 6.761–6.763 (vanaf 2025)'],
     citation: 'Bron: CBS',

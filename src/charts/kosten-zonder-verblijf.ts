@@ -21,6 +21,7 @@ export default costFormChart({
   ],
   unsplitNote: 'vanaf 2025 splitst Iv3 jeugdhulp zonder verblijf niet meer in begeleiding en behandeling',
   emptyWhat: 'uitgaven aan jeugdhulp zonder verblijf per vorm',
+  taakvelden: '6.72a–d en 6.74a (2023–2024) en 6.751–6.753 (vanaf 2025)',
   source: {
     tables: ['Iv3 gemeenten (CBS dataderden, o.a. 45063NED, 45067NED, 45071NED)', 'taakvelden 6.72a–d, 6.74a (2023–2024), 6.751–6.753 (vanaf 2025)'],
     citation: 'Bron: CBS',
