@@ -27,6 +27,9 @@ export interface KostenRow {
 export const id = 'kosten-trend';
 export const title = { nl: 'Netto uitgaven aan jeugdhulp per jaar', en: 'Net spending on youth care per year' };
 export const question = 'Hoeveel geeft de gemeente netto uit aan jeugdhulp, en klopte de begroting met wat er werkelijk is uitgegeven?';
+/** Both lines, not only the jaarrekening indicator's definition. */
+export const definition =
+  'Netto uitgaven (lasten − baten) op de Iv3-taakvelden van de individuele jeugdhulp (6.72 / 6.72a–6.74c / 6.751–6.763 en 6.792), in euro. De jaarrekening (wat is uitgegeven) en de begroting (wat vooraf werd verwacht) zijn twee aparte lijnen.';
 
 /**
  * Netto (lasten − baten, stored by the pipeline) on the individual youth-care taakvelden; begroting and
@@ -142,6 +145,6 @@ export const notes = [NOTE_NETTO, NOTE_BEGROTING, ...caveatsOf(indicators, [NOTE
 
 export const explore: ExploreSpec = exploreOf('netto_jeugdhulp_jaarrekening_per_inwoner');
 
-const chart: ChartDef<KostenRow> = { id, title, question, sql, columns, indicators, hasData, plot, legend, summary, empty, notice, table, source, notes, explore };
+const chart: ChartDef<KostenRow> = { id, title, question, definition, sql, columns, indicators, hasData, plot, legend, summary, empty, notice, table, source, notes, explore };
 export default chart;
 
