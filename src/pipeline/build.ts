@@ -236,7 +236,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   const recastObs = await step('recast to one indeling', () => recast([...observations, ...summed], crosswalk, lastYear, isAdditive, existed));
 
   // Netto, per inwoner and the centrumgemeente / elders-geboekt flags, from the summed and recast lasten and baten.
-  recastObs.push(...(await step('net costs and their ratios', () => deriveNetCosts(recastObs, geography.membership))));
+  append(recastObs, await step('net costs and their ratios', () => deriveNetCosts(recastObs, geography.membership)));
   for (const o of recastObs) if (!INDICATORS.some((d) => d.id === o.indicator)) throw new Error(`internal: unknown indicator ${o.indicator}`);
   // 7. Map outlines: for each level the newest year not after the indeling; codes must be known places.
   const geometry = await step('boundaries (GeoJSON)', () => {
