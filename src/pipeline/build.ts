@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { trendTables } from '../analysis/effects.ts';
-import { aggregate } from './aggregate.ts';
+import { sumMembers } from './verbs/sum-members.ts';
 import { observationsFromCbs } from './cbs-map.ts';
 import { byCodePoint } from './compare.ts';
 import { discover } from './discover.ts';
@@ -231,7 +231,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   };
   const crosswalk = parseCrosswalk(new Uint8Array(readFileSync(CROSSWALK)), 'data/reference/herindelingen.csv');
   const summed = await step('aggregate jeugdregio and Nederland', () =>
-    aggregate(observations, geography.membership, isAdditive, !(sample?.partial_geography ?? false)),
+    sumMembers(observations, geography.membership, isAdditive, !(sample?.partial_geography ?? false)),
   );
   const recastObs = await step('recast to one indeling', () => recast([...observations, ...summed], crosswalk, lastYear, isAdditive, existed));
 

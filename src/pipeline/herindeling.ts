@@ -2,7 +2,7 @@ import { byCodePoint } from './compare.ts';
 import { InputError } from './errors.ts';
 import type { CrosswalkRow, Observation } from './model.ts';
 import { readCsv } from './readers/csv.ts';
-import { weakestStatus } from './aggregate.ts';
+import { weakestStatus } from './verbs/table.ts';
 
 const COLUMNS = ['year', 'from_code', 'from_name', 'to_code', 'to_name', 'share', 'exact', 'source'];
 
