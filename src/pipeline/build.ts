@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { trendTables } from '../analysis/effects.ts';
+import { firstRepeat } from './verbs/first-repeat.ts';
 import { sumMembers } from './verbs/sum-members.ts';
+import { without } from './verbs/without.ts';
 import { observationsFromCbs } from './cbs-map.ts';
 import { byCodePoint } from './compare.ts';
 import { discover } from './discover.ts';
@@ -199,8 +201,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   // 4. Figures typed from CBS publications: only where no CBS table gives the same figure.
   await step('published-figures', () => {
     const obs = observationsFromPublished(found.published.flatMap((p) => readPublishedFigures(load(p))), names, boundaryYear);
-    const have = new Set(observations.map(keyOf));
-    const fresh = obs.filter((o) => !have.has(keyOf(o)));
+    const fresh = without(obs, observations);
     append(observations, fresh);
     return fresh;
   });
@@ -214,14 +215,10 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   checkNotMixed(synthetic, syntheticRel, read);
 
   // 5. Duplicated keys across sources are a contradiction we must not resolve silently.
-  const seen = new Map<string, Observation>();
-  for (const o of observations) {
-    const k = keyOf(o);
-    const prev = seen.get(k);
-    if (prev) {
-      throw new InputError({ file: o.source_file }, `${o.indicator} for ${o.geo_code} in ${o.period} also comes from ${prev.source_file}`, 'one source per indicator, region and year');
-    }
-    seen.set(k, o);
+  const twice = firstRepeat(observations, ['indicator', 'geo_code', 'period']);
+  if (twice) {
+    const { row: o, first } = twice;
+    throw new InputError({ file: o.source_file }, `${o.indicator} for ${o.geo_code} in ${o.period} also comes from ${first.source_file}`, 'one source per indicator, region and year');
   }
 
   // 6. Totals for regions and the Netherlands, then every gemeente series on one indeling.
@@ -316,8 +313,6 @@ function readSampleMeta(path: string, rel: string): SampleMeta {
 function append<T>(to: T[], items: readonly T[]): void {
   for (const item of items) to.push(item);
 }
-
-const keyOf = (o: Observation) => `${o.indicator}|${o.geo_code}|${o.period}`;
 
 /**
  * Some CBS tables list every code that ever existed for every year, with empty values where the

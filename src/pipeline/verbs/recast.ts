@@ -33,7 +33,7 @@ interface Target {
  * up per indicator, year and successor, and keep the complete sums of additive indicators.
  */
 export function recast(obs: readonly Observation[], crosswalk: CrosswalkRow[], target: number, isAdditive: (id: string) => boolean, existed: Existed): Observation[] {
-  const all = observationTable(obs).derive({ row: () => op.row_number() });
+  const all = observationTable(obs).derive({ row: '() => op.row_number()' });
   const older = all.filter(escape((o: Observation) => o.geo_code.startsWith('GM') && o.boundary_year < target));
   if (!older.numRows()) return obs.slice();
   const current = all.filter(escape((o: Observation) => !o.geo_code.startsWith('GM') || o.boundary_year >= target));
