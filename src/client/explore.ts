@@ -6,7 +6,7 @@
  * read loads neither. On an embed page (data-readonly) there is no panel: a comparison in the embed's URL is
  * drawn, nothing else.
  */
-import { NL, NL_NAME, PLACE_CODE } from '../catalog/places.ts';
+import { NL, NL_NAME, PLACE_CODE, type PlaceEntry } from '../catalog/places.ts';
 import type { ExploreData } from '../lib/explore-data.ts';
 import { searchPlaces } from '../lib/search.ts';
 import { combobox } from './combobox.ts';
@@ -15,7 +15,6 @@ import { SERIES_STYLES, assignSlots, type SeriesStyle } from '../lib/series-slot
 import { toDelimited, type Column } from '../shared/delimited.ts';
 
 interface Spec { indicator: string; label: string; unit: 'jongeren' | 'euro'; base?: { indicator: string; factor: number; label: string } }
-interface Place { c: string; n: string; l: string; h: string | null; a?: string[] }
 interface Point { code: string; naam: string; jaar: number; status: string; waarde: number | null; basis: number | null }
 
 const MAX = SERIES_STYLES.length;
@@ -30,8 +29,8 @@ const load = (src: string) => {
   }
   return p;
 };
-let placesP: Promise<Place[]> | undefined;
-const places = () => (placesP ??= fetch('/places.json').then((r) => r.json() as Promise<Place[]>));
+let placesP: Promise<PlaceEntry[]> | undefined;
+const places = () => (placesP ??= fetch('/places.json').then((r) => r.json() as Promise<PlaceEntry[]>));
 let plotP: Promise<typeof import('@observablehq/plot')> | undefined;
 const plotLib = () => (plotP ??= import('@observablehq/plot'));
 
@@ -225,7 +224,7 @@ function setup(box: HTMLElement, n: number) {
     full.hidden = !atMax;
     if (atMax) suggestions.clear();
   };
-  const choose = (p: Place) => {
+  const choose = (p: PlaceEntry) => {
     if (!state.chosen.includes(p.c)) {
       if (state.chosen.length >= MAX) return;
       state.chosen.push(p.c);
@@ -235,7 +234,7 @@ function setup(box: HTMLElement, n: number) {
     void paintChips();
     void draw();
   };
-  const suggestions = combobox<Place>({
+  const suggestions = combobox<PlaceEntry>({
     input: add,
     list,
     optionId: (i) => `${id}-o${i}`,

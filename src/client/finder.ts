@@ -4,16 +4,16 @@
  * successor. Enter opens the active option, or a query's only or exact match, never a loose guess; "niets
  * gevonden" is said out loud and on screen.
  */
+import type { PlaceEntry } from '../catalog/places.ts';
 import { enterTarget, searchPlaces } from '../lib/search.ts';
 import { combobox } from './combobox.ts';
 
-interface P { c: string; n: string; l: string; r: string | null; h: string | null; a?: string[]; s?: string }
-interface Item { code: string; name: string; aliases?: string[]; former: boolean; p: P }
+interface Item { code: string; name: string; aliases?: string[]; former: boolean; p: PlaceEntry }
 
 let placesP: Promise<Item[]> | undefined;
 const places = () =>
   (placesP ??= fetch('/places.json')
-    .then((r) => r.json() as Promise<P[]>)
+    .then((r) => r.json() as Promise<PlaceEntry[]>)
     .then((ps) => ps.map((p) => ({ code: p.c, name: p.n, aliases: p.a, former: p.l === 'voormalig', p }))));
 
 const LEVEL: Record<string, string> = { gemeente: 'gemeente', jeugdregio: 'jeugdregio', land: 'land', voormalig: 'voormalige gemeente' };
