@@ -3,6 +3,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { trendTables } from '../analysis/effects.ts';
 import { firstRepeat } from './verbs/first-repeat.ts';
 import { sumMembers } from './verbs/sum-members.ts';
+import { append } from './verbs/table.ts';
 import { without } from './verbs/without.ts';
 import { observationsFromCbs } from './cbs-map.ts';
 import { byCodePoint } from './compare.ts';
@@ -306,12 +307,6 @@ function readSampleMeta(path: string, rel: string): SampleMeta {
     throw new InputError({ file: rel, column: 'sample' }, 'no boolean "sample" field', '{"sample": true, …}');
   }
   return meta as SampleMeta;
-}
-
-/** `to.push(...items)` without the spread: a table of a few hundred thousand cells (85099NED with its
- * half-years) would pass more arguments than the call stack holds ("Maximum call stack size exceeded"). */
-function append<T>(to: T[], items: readonly T[]): void {
-  for (const item of items) to.push(item);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { escape, from, op } from 'arquero';
 import { predecessors, successors, type Existed } from '../herindeling.ts';
 import type { CrosswalkRow, Observation } from '../model.ts';
-import { joinDistinct, observationsOf, observationTable, round2, weakestStatus } from './table.ts';
+import { append, joinDistinct, observationsOf, observationTable, round2, weakestStatus } from './table.ts';
 
 /** One recast figure per indicator, year, old indeling and successor. */
 const TARGET_KEY = ['indicator', 'period', 'boundary_year', 'to'];
@@ -49,7 +49,7 @@ export function recast(obs: readonly Observation[], crosswalk: CrosswalkRow[], t
     return needed.get(k)!;
   };
 
-  const parts = older.join(steps, [['boundary_year', 'geo_code'], ['year', 'code']]).orderby('row', 'part');
+  const parts = older.select('row', 'indicator', 'period', 'boundary_year', 'geo_code', 'value', 'status', 'source', 'source_file').join(steps, [['boundary_year', 'geo_code'], ['year', 'code']]).orderby('row', 'part');
   const targets = parts
     .groupby(TARGET_KEY)
     .rollup({
@@ -61,9 +61,9 @@ export function recast(obs: readonly Observation[], crosswalk: CrosswalkRow[], t
       first_row: op.any('row'),
       sum: 'd => op.sum(d.value * d.share)',
       approximate: 'd => op.sum(d.exact ? 0 : 1)',
-      statuses: op.array_agg('status'),
-      sources: op.array_agg('source'),
-      files: op.array_agg('source_file'),
+      statuses: op.array_agg_distinct('status'),
+      sources: op.array_agg_distinct('source'),
+      files: op.array_agg_distinct('source_file'),
     });
   // Same gemeente in both indelingen, and nobody else's part (a gemeente that received part of a split has more).
   const unchanged = (t: Target) => t.parts === 1 && t.first_code === t.to && t.first_share === 1;
@@ -81,10 +81,13 @@ export function recast(obs: readonly Observation[], crosswalk: CrosswalkRow[], t
     boundary_year: escape(() => target),
     flag: escape((d: { approximate: number }) => (d.approximate ? 'herindeling-benadering' : 'herindeling')),
   });
+  // The rows that stay are the input's own objects (a ×50 Iv3 volume must not be copied whole).
+  const out = (current.array('row') as number[]).map((row) => obs[row - 1]);
+  append(out, observationsOf(recastSums));
   // Figures of gemeenten that changed stay at their own indeling, so nothing a source published is lost.
-  const own = older.derive({
-    boundary_year: escape((o: Observation & { row: number }) => (kept.has(o.row) ? target : o.boundary_year)),
-    flag: escape((o: Observation & { row: number }) => (kept.has(o.row) || summed.has(o.row) ? o.flag : 'niet-omgerekend')),
-  });
-  return [...observationsOf(current), ...observationsOf(recastSums), ...observationsOf(own)];
+  for (const row of older.array('row') as number[]) {
+    const o = obs[row - 1];
+    out.push(kept.has(row) ? { ...o, boundary_year: target } : summed.has(row) ? o : { ...o, flag: 'niet-omgerekend' });
+  }
+  return out;
 }

@@ -29,6 +29,7 @@ export function sumMembers(obs: readonly Observation[], membership: readonly Mem
   const all = observationTable(obs);
   const sums = all
     .filter(escape((o: Observation) => o.geo_code.startsWith('GM') && isAdditive(o.indicator)))
+    .select('indicator', 'geo_code', 'period', 'value', 'status', 'source', 'source_file', 'boundary_year')
     .derive({ year: escape((o: Observation) => membershipYear(o.period)) })
     .join(members, [['geo_code', 'year'], ['gemeente', 'year']])
     .orderby('order')
@@ -37,14 +38,14 @@ export function sumMembers(obs: readonly Observation[], membership: readonly Mem
       parts: op.count(),
       known: op.valid('value'),
       sum: op.sum('value'),
-      statuses: op.array_agg('status'),
-      sources: op.array_agg('source'),
-      files: op.array_agg('source_file'),
+      statuses: op.array_agg_distinct('status'),
+      sources: op.array_agg_distinct('source'),
+      files: op.array_agg_distinct('source_file'),
       boundary_year: op.any('boundary_year'),
     })
     .join(size, [['region', 'year'], ['region', 'year']])
     .filter(escape((d: { parts: number; known: number; size: number }) => d.parts === d.size && d.known === d.size))
-    .antijoin(all, [['indicator', 'region', 'period'], ['indicator', 'geo_code', 'period']])
+    .antijoin(all.select('indicator', 'geo_code', 'period'), [['indicator', 'region', 'period'], ['indicator', 'geo_code', 'period']])
     .derive({
       geo_code: 'd => d.region',
       value: escape((d: { sum: number }) => round2(d.sum)),

@@ -24,3 +24,8 @@ export const joinDistinct = (xs: readonly string[]): string => [...new Set(xs.fl
 
 /** Sums of euros and persons are stored to the cent, however the parts' decimals added up. */
 export const round2 = (v: number): number => Math.round(v * 100) / 100;
+
+/** `to.push(...items)` without the spread, which overflows the call stack for a few hundred thousand rows. */
+export function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
+}
