@@ -6,15 +6,15 @@
  * read loads neither. On an embed page (data-readonly) there is no panel: a comparison in the embed's URL is
  * drawn, nothing else.
  */
-import { NL, NL_NAME, PLACE_CODE } from '../catalog/places.ts';
+import { NL, NL_NAME, PLACE_CODE, type PlaceEntry } from '../catalog/places.ts';
 import type { ExploreData } from '../lib/explore-data.ts';
 import { searchPlaces } from '../lib/search.ts';
+import { combobox } from './combobox.ts';
 import { formatChange, formatValue, formatYear, change, listNl, valueKind } from '../shared/format.ts';
 import { SERIES_STYLES, assignSlots, type SeriesStyle } from '../lib/series-slots.ts';
 import { toDelimited, type Column } from '../shared/delimited.ts';
 
 interface Spec { indicator: string; label: string; unit: 'jongeren' | 'euro'; base?: { indicator: string; factor: number; label: string } }
-interface Place { c: string; n: string; l: string; h: string | null; a?: string[] }
 interface Point { code: string; naam: string; jaar: number; status: string; waarde: number | null; basis: number | null }
 
 const MAX = SERIES_STYLES.length;
@@ -29,8 +29,8 @@ const load = (src: string) => {
   }
   return p;
 };
-let placesP: Promise<Place[]> | undefined;
-const places = () => (placesP ??= fetch('/places.json').then((r) => r.json() as Promise<Place[]>));
+let placesP: Promise<PlaceEntry[]> | undefined;
+const places = () => (placesP ??= fetch('/places.json').then((r) => r.json() as Promise<PlaceEntry[]>));
 let plotP: Promise<typeof import('@observablehq/plot')> | undefined;
 const plotLib = () => (plotP ??= import('@observablehq/plot'));
 
@@ -222,53 +222,32 @@ function setup(box: HTMLElement, n: number) {
     const atMax = state.chosen.length >= MAX;
     add.disabled = atMax;
     full.hidden = !atMax;
-    if (atMax) {
-      found = [];
-      paintList();
-    }
+    if (atMax) suggestions.clear();
   };
-  let found: Place[] = [];
-  let active = -1;
-  const paintList = () => {
-    list.replaceChildren(
-      ...found.map((p, i) => {
-        const li = el('li', { role: 'option', id: `${id}-o${i}`, 'aria-selected': String(i === active) }, p.n, ' ', el('small', {}, p.c));
-        li.addEventListener('mousedown', (e) => e.preventDefault());
-        li.addEventListener('click', () => choose(p));
-        return li;
-      }),
-    );
-    list.hidden = !found.length;
-    add.setAttribute('aria-expanded', String(found.length > 0));
-    if (active >= 0 && found.length) add.setAttribute('aria-activedescendant', `${id}-o${active}`);
-    else add.removeAttribute('aria-activedescendant');
-  };
-  const choose = (p: Place) => {
+  const choose = (p: PlaceEntry) => {
     if (!state.chosen.includes(p.c)) {
       if (state.chosen.length >= MAX) return;
       state.chosen.push(p.c);
     }
     add.value = '';
-    found = [];
-    paintList();
+    suggestions.clear();
     void paintChips();
     void draw();
   };
-  add.addEventListener('input', async () => {
-    const ps = await places();
-    // Former gemeenten have no series of their own (their figures are recast into the successor's).
-    const current = ps.filter((p) => p.l !== 'voormalig').map((p) => ({ code: p.c, name: p.n, aliases: p.a, p }));
-    found = add.disabled ? [] : searchPlaces(current, add.value, 8).map((x) => x.p);
-    active = found.length ? 0 : -1;
-    paintList();
+  const suggestions = combobox<PlaceEntry>({
+    input: add,
+    list,
+    optionId: (i) => `${id}-o${i}`,
+    search: async (query) => {
+      if (add.disabled) return [];
+      // Former gemeenten have no series of their own (their figures are recast into the successor's).
+      const current = (await places()).filter((p) => p.l !== 'voormalig').map((p) => ({ code: p.c, name: p.n, aliases: p.a, p }));
+      return searchPlaces(current, query, 8).map((x) => x.p);
+    },
+    render: (p, li) => li.append(p.n, ' ', el('small', {}, p.c)),
+    choose,
+    firstActive: true,
   });
-  add.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' && found.length) { active = (active + 1) % found.length; paintList(); e.preventDefault(); }
-    else if (e.key === 'ArrowUp' && found.length) { active = (active - 1 + found.length) % found.length; paintList(); e.preventDefault(); }
-    else if (e.key === 'Enter' && found[active]) { e.preventDefault(); choose(found[active]); }
-    else if (e.key === 'Escape') { found = []; paintList(); }
-  });
-  add.addEventListener('blur', () => setTimeout(() => { found = []; paintList(); }, 150));
   void paintChips();
 
   async function draw() {

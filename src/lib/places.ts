@@ -4,17 +4,7 @@ import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { currentGemeenten, jeugdregios, query, warehouseDir, type GeoRow } from './warehouse.ts';
 import { listNl } from '../shared/format.ts';
-
-export interface Place {
-  code: string;
-  name: string;
-  level: GeoRow['level'];
-  /** For a gemeente: its jeugdregio's name. */
-  region?: string;
-  href: string;
-  /** Other names readers use (data/reference/plaatsnaam-aliassen.csv). */
-  aliases?: string[];
-}
+import type { Place } from '../catalog/places.ts';
 
 /** A gemeente that no longer exists, and where its figures are now. */
 export interface FormerGemeente {

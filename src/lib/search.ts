@@ -57,7 +57,7 @@ export function searchPlaces<T extends Searchable>(places: T[], q: string, limit
  * Which result Enter may open without the reader choosing one: the only result, or a result that matches the
  * query exactly (name, alias or code). A loose match ("am" → Amersfoort) never opens by itself.
  */
-export function enterTarget<T extends Searchable>(results: T[], q: string): T | undefined {
+export function enterTarget<T extends Searchable>(results: readonly T[], q: string): T | undefined {
   if (results.length === 1) return results[0];
   const exact = results.filter((p) => matchScore(p, q) === 0);
   return exact.length === 1 ? exact[0] : undefined;

@@ -1,14 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { trendTables } from '../analysis/effects.ts';
-import { aggregate } from './aggregate.ts';
+import { firstRepeat } from './verbs/first-repeat.ts';
+import { sumMembers } from './verbs/sum-members.ts';
+import { append } from './verbs/table.ts';
+import { without } from './verbs/without.ts';
 import { observationsFromCbs } from './cbs-map.ts';
 import { byCodePoint } from './compare.ts';
 import { discover } from './discover.ts';
 import { InputError } from './errors.ts';
 import { isGeographyMeasure } from '../catalog/gebieden.ts';
 import { geographyFromGebieden, NameIndex, type Geography } from './geo.ts';
-import { parseCrosswalk, recast } from './herindeling.ts';
+import { parseCrosswalk } from './herindeling.ts';
+import { recast } from './verbs/recast.ts';
 import { INDICATORS, isAdditive } from '../catalog/indicators.ts';
 import type { CrosswalkRow, Observation } from './model.ts';
 import { populationGroups } from './population.ts';
@@ -198,8 +202,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   // 4. Figures typed from CBS publications: only where no CBS table gives the same figure.
   await step('published-figures', () => {
     const obs = observationsFromPublished(found.published.flatMap((p) => readPublishedFigures(load(p))), names, boundaryYear);
-    const have = new Set(observations.map(keyOf));
-    const fresh = obs.filter((o) => !have.has(keyOf(o)));
+    const fresh = without(obs, observations);
     append(observations, fresh);
     return fresh;
   });
@@ -213,14 +216,10 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   checkNotMixed(synthetic, syntheticRel, read);
 
   // 5. Duplicated keys across sources are a contradiction we must not resolve silently.
-  const seen = new Map<string, Observation>();
-  for (const o of observations) {
-    const k = keyOf(o);
-    const prev = seen.get(k);
-    if (prev) {
-      throw new InputError({ file: o.source_file }, `${o.indicator} for ${o.geo_code} in ${o.period} also comes from ${prev.source_file}`, 'one source per indicator, region and year');
-    }
-    seen.set(k, o);
+  const twice = firstRepeat(observations, ['indicator', 'geo_code', 'period']);
+  if (twice) {
+    const { row: o, first } = twice;
+    throw new InputError({ file: o.source_file }, `${o.indicator} for ${o.geo_code} in ${o.period} also comes from ${first.source_file}`, 'one source per indicator, region and year');
   }
 
   // 6. Totals for regions and the Netherlands, then every gemeente series on one indeling.
@@ -231,12 +230,12 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   };
   const crosswalk = parseCrosswalk(new Uint8Array(readFileSync(CROSSWALK)), 'data/reference/herindelingen.csv');
   const summed = await step('aggregate jeugdregio and Nederland', () =>
-    aggregate(observations, geography.membership, isAdditive, !(sample?.partial_geography ?? false)),
+    sumMembers(observations, geography.membership, isAdditive, !(sample?.partial_geography ?? false)),
   );
   const recastObs = await step('recast to one indeling', () => recast([...observations, ...summed], crosswalk, lastYear, isAdditive, existed));
 
   // Netto, per inwoner and the centrumgemeente / elders-geboekt flags, from the summed and recast lasten and baten.
-  recastObs.push(...(await step('net costs and their ratios', () => deriveNetCosts(recastObs, geography.membership))));
+  append(recastObs, await step('net costs and their ratios', () => deriveNetCosts(recastObs, geography.membership)));
   for (const o of recastObs) if (!INDICATORS.some((d) => d.id === o.indicator)) throw new Error(`internal: unknown indicator ${o.indicator}`);
   // 7. Map outlines: for each level the newest year not after the indeling; codes must be known places.
   const geometry = await step('boundaries (GeoJSON)', () => {
@@ -309,14 +308,6 @@ function readSampleMeta(path: string, rel: string): SampleMeta {
   }
   return meta as SampleMeta;
 }
-
-/** `to.push(...items)` without the spread: a table of a few hundred thousand cells (85099NED with its
- * half-years) would pass more arguments than the call stack holds ("Maximum call stack size exceeded"). */
-function append<T>(to: T[], items: readonly T[]): void {
-  for (const item of items) to.push(item);
-}
-
-const keyOf = (o: Observation) => `${o.indicator}|${o.geo_code}|${o.period}`;
 
 /**
  * Some CBS tables list every code that ever existed for every year, with empty values where the

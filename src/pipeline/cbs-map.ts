@@ -3,6 +3,7 @@ import { InputError } from './errors.ts';
 import type { NameIndex } from './geo.ts';
 import { formIndicator, halfYearId, hasIndicator, indicator as definition, normTitle } from '../catalog/indicators.ts';
 import type { Observation } from './model.ts';
+import { preferTables, type Candidate } from './verbs/prefer-table.ts';
 import type { CbsRecord } from './readers/types.ts';
 
 const CODE = PLACE_CODE;
@@ -79,20 +80,13 @@ export function isOtherPeriod(p: { key: string; title: string }): boolean {
  * value is an error; across tables the table earlier in this list wins, and the others are left out.
  */
 export const TABLE_PRECEDENCE = ['85099NED', '85098NED', '84134NED', '82972NED', '85100NED', '83454NED'];
-const ranked = (table: string) => TABLE_PRECEDENCE.includes(table.toUpperCase());
-const rank = (table: string) => {
-  const i = TABLE_PRECEDENCE.indexOf(table.toUpperCase());
-  return i === -1 ? TABLE_PRECEDENCE.length : i;
-};
-
 /**
  * CBS records → observations. Codes pass through; label-only exports (StatLine CSV) are resolved by
  * name against the Gebieden of that year, and an unknown name is an error, never silently dropped.
  * Regions other than NL, JZ and GM (provinces, COROP, wijken) are not part of the warehouse.
  */
 export function observationsFromCbs(records: CbsRecord[], names: NameIndex, boundaryYear: (y: number) => number): Observation[] {
-  const out: Observation[] = [];
-  const seen = new Map<string, { line: number; table: string; at: number }>();
+  const out: Candidate[] = [];
   for (const r of records) {
     let indicator = indicatorOf(r);
     if (!indicator) continue;
@@ -113,36 +107,23 @@ export function observationsFromCbs(records: CbsRecord[], names: NameIndex, boun
       if (!code) throw new InputError({ file: r.file, line: r.line, column: "Regio's" }, `unknown region "${geo}"`, `a gemeente, jeugdregio (JZ) or Nederland as named in CBS Gebieden in Nederland ${year}`);
       geo = code;
     }
-    const key = `${indicator}|${geo}|${year}`;
-    const prev = seen.get(key);
-    if (prev && prev.table === r.tableId) {
-      throw new InputError({ file: r.file, line: r.line }, `a second value for ${indicator}, ${geo}, ${year} (first at line ${prev.line})`, 'one value per indicator, region and period');
-    }
-    const perThousand = /1 ?000/.test(r.measure.unit) || /1 ?000/.test(r.measure.title);
-    const value = r.value === null ? null : perThousand ? r.value * 1000 : r.value;
-    if (prev && !ranked(prev.table) && !ranked(r.tableId)) {
-      // Two tables without a stated precedence (70072ned and 03759ned both give the population) must agree.
-      const kept = out[prev.at];
-      if (value === null || kept.value === value) continue;
-      if (kept.value !== null) {
-        throw new InputError({ file: r.file, line: r.line, column: r.column }, `${indicator}, ${geo}, ${year} is ${value} here and ${kept.value} in ${kept.source_file} (line ${prev.line})`, 'the same figure in every CBS table that publishes it');
-      }
-    } else if (prev && rank(prev.table) <= rank(r.tableId)) continue;
     if (r.value !== null && r.value < 0 && definition(indicator).unit !== 'euro') {
       throw new InputError({ file: r.file, line: r.line, column: r.column }, `negative value ${r.value} for ${indicator}`, `zero or more ${definition(indicator).unit}, or an empty cell for a missing value`);
     }
-    seen.set(key, { line: r.line, table: r.tableId, at: prev ? prev.at : out.length });
-    out[prev ? prev.at : out.length] = {
+    const perThousand = /1 ?000/.test(r.measure.unit) || /1 ?000/.test(r.measure.title);
+    out.push({
       indicator,
       geo_code: geo,
       period: year,
-      value,
+      value: r.value === null ? null : perThousand ? r.value * 1000 : r.value,
       status: r.status,
       source: r.tableId,
       source_file: r.file,
       boundary_year: boundaryYear(year),
       flag: null,
-    };
+      line: r.line,
+      column: r.column,
+    });
   }
-  return out;
+  return preferTables(out, TABLE_PRECEDENCE);
 }

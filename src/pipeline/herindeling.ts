@@ -1,8 +1,7 @@
 import { byCodePoint } from './compare.ts';
 import { InputError } from './errors.ts';
-import type { CrosswalkRow, Observation } from './model.ts';
+import type { CrosswalkRow } from './model.ts';
 import { readCsv } from './readers/csv.ts';
-import { weakestStatus } from './aggregate.ts';
 
 const COLUMNS = ['year', 'from_code', 'from_name', 'to_code', 'to_name', 'share', 'exact', 'source'];
 
@@ -63,85 +62,8 @@ export function successors(code: string, from: number, to: number, crosswalk: Cr
   return parts;
 }
 
-/**
- * Recast every gemeente series to the indeling of `target` (design §3). Per indicator and year:
- * - a gemeente that no herindeling touched keeps its figure, now labelled with the target indeling;
- * - a successor's figure is the sum of its predecessors' (× share for a split), for counts and euros
- *   only, and only when every predecessor has a value: one gap makes the recast figure unknown, and then
- *   none is made. Split shares are approximate: flag 'herindeling-benadering';
- * - percentages and unique persons cannot be summed: the predecessors keep their own figures at their
- *   own indeling, flagged 'niet-omgerekend', so they are shown, not silently dropped.
- * Jeugdregio and national rows are not recast (their composition is part of the figure).
- * `existed` tells which predecessors a complete sum needs (Altena did not exist before 2019).
- */
-export function recast(obs: Observation[], crosswalk: CrosswalkRow[], target: number, isAdditive: (id: string) => boolean, existed: Existed): Observation[] {
-  const out: Observation[] = [];
-  const groups = new Map<string, Observation[]>();
-  for (const o of obs) {
-    if (!o.geo_code.startsWith('GM') || o.boundary_year >= target) {
-      out.push(o);
-      continue;
-    }
-    const k = `${o.indicator}|${o.period}|${o.boundary_year}`;
-    const g = groups.get(k);
-    if (g) g.push(o);
-    else groups.set(k, [o]);
-  }
-  for (const group of groups.values()) {
-    const { indicator, boundary_year: from } = group[0];
-    const additive = isAdditive(indicator);
-    const targets = new Map<string, { parts: { o: Observation; share: number; exact: boolean }[] }>();
-    for (const o of group) {
-      const parts = successors(o.geo_code, from, target, crosswalk);
-      if (parts.length === 1 && parts[0].code === o.geo_code) {
-        // Untouched by any herindeling, but perhaps a successor absorbs others: handled below.
-        const t = targets.get(o.geo_code) ?? { parts: [] };
-        t.parts.push({ o, share: 1, exact: true });
-        targets.set(o.geo_code, t);
-        continue;
-      }
-      for (const p of parts) {
-        const t = targets.get(p.code) ?? { parts: [] };
-        t.parts.push({ o, share: p.share, exact: p.exact });
-        targets.set(p.code, t);
-      }
-    }
-    const kept = new Set<Observation>();
-    const summed = new Set<Observation>();
-    for (const [code, { parts }] of targets) {
-      if (parts.length === 1 && parts[0].o.geo_code === code && parts[0].share === 1) {
-        // Same gemeente in both indelingen — unless it also received part of a split elsewhere (then parts > 1).
-        out.push({ ...parts[0].o, boundary_year: target });
-        kept.add(parts[0].o);
-        continue;
-      }
-      // Predecessors that should exist in the `from` indeling: all codes that map into `code`.
-      const expected = predecessors(code, from, target, crosswalk, existed);
-      const have = new Set(parts.map((p) => p.o.geo_code));
-      const complete = expected.every((c) => have.has(c)) && parts.every((p) => p.o.value !== null);
-      if (!additive || !complete) continue;
-      const base = parts[0].o;
-      for (const p of parts) summed.add(p.o);
-      out.push({
-        indicator,
-        geo_code: code,
-        period: base.period,
-        value: Math.round(parts.reduce((s, p) => s + p.o.value! * p.share, 0) * 100) / 100,
-        status: weakestStatus(parts.map((p) => p.o.status)),
-        source: [...new Set(parts.map((p) => p.o.source))].sort().join('; '),
-        source_file: [...new Set(parts.map((p) => p.o.source_file))].sort().join('; '),
-        boundary_year: target,
-        flag: parts.every((p) => p.exact) ? 'herindeling' : 'herindeling-benadering',
-      });
-    }
-    // Figures of gemeenten that changed stay at their own indeling, so nothing a source published is lost.
-    for (const o of group) if (!kept.has(o)) out.push(summed.has(o) ? o : { ...o, flag: 'niet-omgerekend' });
-  }
-  return out;
-}
-
 /** Every code of the indeling of `from` that has a share in `code` in the indeling of `to`. */
-function predecessors(code: string, from: number, to: number, crosswalk: CrosswalkRow[], existed: Existed): string[] {
+export function predecessors(code: string, from: number, to: number, crosswalk: CrosswalkRow[], existed: Existed): string[] {
   const codes = new Set<string>([code]);
   for (const c of crosswalk) if (c.year > from && c.year <= to) codes.add(c.from_code);
   return [...codes].filter((c) => existed(c, from) && successors(c, from, to, crosswalk).some((p) => p.code === code));

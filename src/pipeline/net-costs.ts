@@ -1,5 +1,5 @@
 import { NL } from '../catalog/places.ts';
-import { weakestStatus } from './aggregate.ts';
+import { weakestStatus } from './verbs/table.ts';
 import type { MembershipRow, Observation } from './model.ts';
 import { CENTRUM_SHARE, ELSEWHERE_FRACTION, FLAG_CENTRUM, FLAG_ELSEWHERE, FLAG_INCOMPLETE, NET_BASES, nettoId } from '../catalog/net-cost-rules.ts';
 import { batenId } from './taakveld.ts';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCrosswalk, recast, successors } from '../../src/pipeline/herindeling.ts';
+import { parseCrosswalk, successors } from '../../src/pipeline/herindeling.ts';
+import { recast } from '../../src/pipeline/verbs/recast.ts';
 import type { Observation } from '../../src/pipeline/model.ts';
 
 const CROSSWALK = parseCrosswalk(new Uint8Array(readFileSync('data/reference/herindelingen.csv')), 'data/reference/herindelingen.csv');

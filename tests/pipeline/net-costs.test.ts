@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate } from '../../src/pipeline/aggregate.ts';
+import { sumMembers } from '../../src/pipeline/verbs/sum-members.ts';
 import { isAdditive } from '../../src/catalog/indicators.ts';
 import type { MembershipRow, Observation } from '../../src/pipeline/model.ts';
 import { deriveNetCosts } from '../../src/pipeline/net-costs.ts';
@@ -27,7 +27,7 @@ const gemeenten = BOOKED.flatMap(([gm, lasten, baten]) => [
 ]);
 
 function build(obs = gemeenten) {
-  const all = [...obs, ...aggregate(obs, membership, isAdditive, true)];
+  const all = [...obs, ...sumMembers(obs, membership, isAdditive, true)];
   const derived = deriveNetCosts(all, membership);
   return (indicator: string, geo: string) => derived.find((d) => d.indicator === indicator && d.geo_code === geo);
 }
