@@ -3,7 +3,6 @@ import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeF
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { startChartCsvs, writeChartCsvs } from './src/lib/chart-csv-job.ts';
 import { headersFile } from './src/lib/csp.ts';
 
 /**
@@ -31,24 +30,20 @@ function serveWarehouse() {
 
 /**
  * The CSV behind every chart for every place (/csv/<chart>/<geo>.csv and .excel-nl.csv, src/lib/chart-csv.ts),
- * made in one pass in a worker thread while Astro renders the pages, and written before the other build:done
- * hooks look at the output (_headers). As 5 300 Astro routes they cost 2–12 ms each on the main thread.
- * The dev server answers the same URLs one at a time.
+ * written in one pass once the pages are done, from the rows their queries returned, and before the other
+ * build:done hooks look at the output (_headers). As 5 300 Astro routes they cost 2–12 ms each. The dev server
+ * answers the same URLs one at a time. Loaded when needed, by Node itself: loading this config stays light.
  */
 function chartCsvs() {
-  /** @type {ReturnType<typeof startChartCsvs> | undefined} */
-  let job;
   return {
     name: 'jib-chart-csv',
     hooks: {
-      'astro:build:start': () => {
-        job = startChartCsvs();
-      },
       /** @param {{ dir: URL }} opts */
       'astro:build:done': async ({ dir }) => {
         const t0 = performance.now();
-        const n = writeChartCsvs(fileURLToPath(dir), await (job ?? startChartCsvs()));
-        console.log(`jib: ${n} chart CSV files written (${Math.round(performance.now() - t0)} ms after the pages)`);
+        const { writeChartCsvs } = await import('./src/lib/chart-csv.ts');
+        const n = await writeChartCsvs(fileURLToPath(dir));
+        console.log(`jib: ${n} chart CSV files written in ${Math.round(performance.now() - t0)} ms`);
       },
       /** @param {{ server: import('vite').ViteDevServer }} opts */
       'astro:server:setup': ({ server }) => {

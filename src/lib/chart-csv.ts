@@ -2,9 +2,11 @@
  * The data behind each chart for each place, exactly the rows its SQL returned, in both CSV dialects of
  * the warehouse: /csv/<chart>/<geo>.csv (comma) and /csv/<chart>/<geo>.excel-nl.csv (Dutch Excel), each
  * figure rounded to the precision the chart shows. The one place a chart's CSV is made: the build writes
- * them all in one pass (chartCsvFiles, run in a worker by src/lib/chart-csv-job.ts; as 5 300 Astro routes
- * they cost a build half a minute), the dev server answers them one at a time (chartCsvFor).
+ * them all in one pass once the pages are done (writeChartCsvs, from astro.config.mjs; as 5 300 Astro routes
+ * they cost 2–12 ms each), the dev server answers them one at a time (chartCsvFor).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { NL } from '../catalog/places.ts';
 import { CHARTS, chartById } from '../charts/index.ts';
 import type { ChartDef, Row } from '../charts/types.ts';
@@ -33,15 +35,26 @@ function chartCsv(chart: ChartDef<Row>, rows: Row[], dialect: Dialect): string {
   return toDelimited(columnsOf(chart.columns, rounded), rounded, dialect);
 }
 
-/** Every chart's CSV for every place where the chart has figures (the places the pages link them from). */
-export async function chartCsvFiles(): Promise<{ path: string; body: string }[]> {
+/**
+ * Every chart's CSV for every place where the chart has figures (the places the pages link them from), written
+ * under the output folder; returns how many. After the pages of a build the rows are already there (the
+ * caches of src/lib/build-cache.ts): no query runs again.
+ */
+export async function writeChartCsvs(root: string): Promise<number> {
   const codes = [NL, ...(await allPlaces()).map((p) => p.code)];
-  const out: { path: string; body: string }[] = [];
+  const dirs = new Set<string>();
+  let n = 0;
   for (const r of await renderAllData(CHARTS, codes)) {
     if (!r.hasData) continue;
-    for (const dialect of DIALECTS) out.push({ path: csvHref(r.chart.id, r.ctx.geo.geo_code, dialect), body: chartCsv(r.chart, r.rows, dialect) });
+    for (const dialect of DIALECTS) {
+      const file = join(root, csvHref(r.chart.id, r.ctx.geo.geo_code, dialect));
+      if (!dirs.has(dirname(file))) mkdirSync(dirname(file), { recursive: true });
+      dirs.add(dirname(file));
+      writeFileSync(file, chartCsv(r.chart, r.rows, dialect));
+      n++;
+    }
   }
-  return out;
+  return n;
 }
 
 /** The CSV at a URL path (/csv/<chart>/<geo>[.excel-nl].csv), or null when the build would not write one. */

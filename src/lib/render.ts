@@ -6,6 +6,7 @@
 import type { ChartDef, ChartContext, DataTable, LegendItem, Row } from '../charts/types.ts';
 import { drawAsync } from './draw-pool.ts';
 import { indicator } from '../catalog/indicators.ts';
+import { sharedCache } from './build-cache.ts';
 import { getGeo, query, regionOf, warehouseDir, type GeoRow } from './warehouse.ts';
 
 export interface RenderedChart {
@@ -64,7 +65,8 @@ export function sqlFor(chart: ChartDef<Row>, geo: GeoRow): string {
 /** A rendering before its drawings: what getStaticPaths and the CSV downloads need. */
 export type RenderedData = Omit<RenderedChart, 'svg' | 'selfLabelled'>;
 
-const data = new Map<string, Promise<RenderedData>>();
+/** Shared with the source copy of this module (src/lib/build-cache.ts): the chart CSVs take these rows after the pages. */
+const data = sharedCache<Promise<RenderedData>>('render.data');
 const drawings = new Map<string, Promise<string>>();
 const drawn = new Map<string, Promise<RenderedChart>>();
 const keyOf = (chart: ChartDef<Row>, code: string) => `${warehouseDir()}|${chart.id}|${code}`;
