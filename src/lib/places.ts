@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { currentGemeenten, jeugdregios, query, warehouseDir, type GeoRow } from './warehouse.ts';
 import { listNl } from '../shared/format.ts';
 import type { Place } from '../catalog/places.ts';
+import { sharedCache } from './build-cache.ts';
 
 /** A gemeente that no longer exists, and where its figures are now. */
 export interface FormerGemeente {
@@ -21,13 +22,18 @@ export interface FormerGemeente {
 export const placeHref = (g: Pick<GeoRow, 'geo_code' | 'level'>): string =>
   g.level === 'land' ? '/' : g.level === 'jeugdregio' ? `/regio/${g.geo_code}/` : `/gemeente/${g.geo_code}/`;
 
-let cache: { dir: string; places: Promise<Place[]> } | undefined;
+/** Per warehouse folder; shared with the source copy of this module (src/lib/build-cache.ts), as the chart CSVs read it. */
+const cache = sharedCache<Promise<Place[]>>('places');
 
 /** Every place once per build (the finder index, the A–Z list and the comparison data all use it). */
 export function allPlaces(): Promise<Place[]> {
   const dir = warehouseDir();
-  if (!cache || cache.dir !== dir) cache = { dir, places: load() };
-  return cache.places;
+  let p = cache.get(dir);
+  if (!p) {
+    p = load();
+    cache.set(dir, p);
+  }
+  return p;
 }
 
 async function load(): Promise<Place[]> {

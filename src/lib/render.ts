@@ -6,6 +6,7 @@
 import type { ChartDef, ChartContext, DataTable, LegendItem, Row } from '../charts/types.ts';
 import { drawAsync } from './draw-pool.ts';
 import { indicator } from '../catalog/indicators.ts';
+import { sharedCache } from './build-cache.ts';
 import { getGeo, query, regionOf, warehouseDir, type GeoRow } from './warehouse.ts';
 
 export interface RenderedChart {
@@ -64,7 +65,8 @@ export function sqlFor(chart: ChartDef<Row>, geo: GeoRow): string {
 /** A rendering before its drawings: what getStaticPaths and the CSV downloads need. */
 export type RenderedData = Omit<RenderedChart, 'svg' | 'selfLabelled'>;
 
-const data = new Map<string, Promise<RenderedData>>();
+/** Shared with the source copy of this module (src/lib/build-cache.ts): the chart CSVs take these rows after the pages. */
+const data = sharedCache<Promise<RenderedData>>('render.data');
 const drawings = new Map<string, Promise<string>>();
 const drawn = new Map<string, Promise<RenderedChart>>();
 const keyOf = (chart: ChartDef<Row>, code: string) => `${warehouseDir()}|${chart.id}|${code}`;
@@ -136,17 +138,22 @@ function derive(chart: ChartDef<Row>, code: string, rows: Row[]): Promise<Render
  * the narrow ones place by place (briefings come first), then the wide ones chart by chart (embeds).
  */
 export async function renderAll(charts: ChartDef<Row>[], codes: string[]): Promise<RenderedData[]> {
+  const all = await renderAllData(charts, codes);
+  const withData = all.filter((r) => r.hasData);
+  for (const g of codes) for (const r of withData) if (r.ctx.geo.geo_code === g) void drawing(r, NARROW).catch(() => undefined);
+  for (const r of withData) void drawing(r, WIDE).catch(() => undefined);
+  return all;
+}
+
+/** Every chart for every place as renderAll gives them, without starting a drawing (the CSV downloads). */
+export async function renderAllData(charts: ChartDef<Row>[], codes: string[]): Promise<RenderedData[]> {
   await Promise.all(charts.map(async (chart) => {
     const todo = codes.filter((g) => !data.has(keyOf(chart, g)));
     const perPlace = todo.length > 1 ? await batchRows(chart, todo) : null;
     if (!perPlace) return;
     for (const g of todo) data.set(keyOf(chart, g), derive(chart, g, perPlace.get(g) ?? []));
   }));
-  const all = await Promise.all(charts.flatMap((c) => codes.map((g) => renderData(c, g))));
-  const withData = all.filter((r) => r.hasData);
-  for (const g of codes) for (const r of withData) if (r.ctx.geo.geo_code === g) void drawing(r, NARROW).catch(() => undefined);
-  for (const r of withData) void drawing(r, WIDE).catch(() => undefined);
-  return all;
+  return Promise.all(charts.flatMap((c) => codes.map((g) => renderData(c, g))));
 }
 
 /**
