@@ -15,6 +15,7 @@ import kostenGesloten from './kosten-gesloten.ts';
 import kostenZonderVerblijf from './kosten-zonder-verblijf.ts';
 import kostenVerdeling from './kosten-verdeling.ts';
 import jeugdbescherming from './jeugdbescherming.ts';
+import verwijzers from './verwijzers.ts';
 import regioOmvang from './regio-omvang.ts';
 import { EFFECT_CHARTS } from './maatregelen-effect.ts';
 import type { ChartDef, Row } from './types.ts';
@@ -25,9 +26,10 @@ import type { ChartDef, Row } from './types.ts';
  * Residential care and secure placement each have a count of young people (CBS, where it has them) and the
  * euros (Iv3, for every gemeente); light care (begeleiding, behandeling) beside it. Spending ends with where the
  * money goes (sociale basis, toegang, individual care, protection), then the size of the jeugdregio (Q30).
+ * Who refers (85097NED) follows the counts of use, as the route into them.
  */
 export const CORE_CHARTS: ChartDef<any>[] = [
-  gebruikKwb, gebruikNatura, gebruikTrend, jeugdbescherming, verblijfPerVorm, kostenVerblijf, kostenZonderVerblijf, gesloten2030, kostenGesloten,
+  gebruikKwb, gebruikNatura, gebruikTrend, jeugdbescherming, verwijzers, verblijfPerVorm, kostenVerblijf, kostenZonderVerblijf, gesloten2030, kostenGesloten,
   kostenTrend, kostenPerInwoner, kostenVerdeling, regioOmvang,
 ];
 

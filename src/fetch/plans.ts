@@ -176,7 +176,8 @@ function v3Target(s: V3Source): Target {
     describe: (hosts) => {
       const { api, feed } = v3Urls(hosts, 'opendata', s.table);
       const totals = s.totalsOnly?.length ? `, ${s.totalsOnly.join('/')} = Totaal` : '';
-      return [`${api}/{TableInfos,DataProperties,<each dimension>}`, `${feed}/TypedDataSet  (paged; regions NL/JZ/GM, years and half-years${totals})`];
+      const topics = s.topics?.length ? `; topics ${s.topics.join(' / ')}` : '';
+      return [`${api}/{TableInfos,DataProperties,<each dimension>}`, `${feed}/TypedDataSet  (paged; regions NL/JZ/GM, years and half-years${totals}${topics})`];
     },
     fetch: (ctx) =>
       fetchV3(ctx, 'opendata', s.table, {
@@ -200,8 +201,22 @@ function v3Target(s: V3Source): Target {
           }
           return parts.join(' and ');
         },
+        select: s.topics ? (m) => ['ID', ...m.dims.map((d) => String(d.Key)), ...topicKeys(s.table, m, s.topics!)] : undefined,
       }),
   };
+}
+
+/** Keys of the topics titled `titles`: each must be exactly one Topic of the table. */
+function topicKeys(table: string, m: V3Meta, titles: string[]): string[] {
+  const topics = m.props.filter((p) => p.Type === 'Topic');
+  return titles.map((t) => {
+    const hits = topics.filter((p) => norm(p.Title) === norm(t));
+    if (hits.length === 1) return String(hits[0].Key);
+    const near = topics.map((p) => trim(p.Title)).filter((x) => x.toLowerCase().includes(t.toLowerCase().split(' ').pop()!));
+    throw new FetchError(`${table}/DataProperties`, null, hits.length
+      ? `${table}: ${hits.length} topics are titled "${t}" (${hits.map((p) => p.Key).join(', ')}); expected one`
+      : `${table}: no topic titled "${t}"; related topics it has: ${some(near.length ? near : topics.map((p) => trim(p.Title)))}`);
+  });
 }
 
 function kwbTarget(s: KwbSource, year: number): Target {

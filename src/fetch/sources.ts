@@ -33,6 +33,11 @@ export interface V3Source {
   title: string;
   /** Dimensions filtered to their "Totaal…" keys server-side (the pipeline reads only totals of them). */
   totalsOnly?: string[];
+  /**
+   * Topics fetched, by Title (trimmed, case-insensitive; each must be one Topic of the table): for a table
+   * with many topics of which the pipeline reads a few (85097NED has ≈ 60 per verwijzer). Undefined: all.
+   */
+  topics?: string[];
 }
 
 export interface PopulationSource {
@@ -127,6 +132,12 @@ export const SOURCES: Source[] = [
   { kind: 'cbs-v3', id: '82972NED', table: '82972NED', title: 'Indicatoren jeugdzorg in natura; gemeenten (2015–2019)' },
   { kind: 'cbs-v3', id: '83454NED', table: '83454NED', title: 'Gemeentelijke kosten; jeugdzorg, regio' },
   { kind: 'cbs-v3', id: '85100NED', table: '85100NED', title: 'Jongeren met jeugdzorg; persoonskenmerken', totalsOnly: ['Persoonskenmerken'] },
+  // Trajectories by referrer (Q28, Q21, Q23). Title, the dimension title "Verwijzer jeugdzorg", its category
+  // titles ("Totaal verwijzer", "Gemeentelijke toegang", "Huisarts", … "Verwijzer onbekend") and the topic
+  // title are as CBS's StatLine page of 85097NED prints them (https://www.cbs.nl/nl-nl/cijfers/detail/85097NED).
+  // The dimension key `VerwijzerJeugdzorg` is from ../shared/docs/cbs-api.md; the category and topic keys are
+  // not known here (guessed in the synthetic world): the plan and the pipeline match on Title only.
+  { kind: 'cbs-v3', id: '85097NED', table: '85097NED', title: 'Jeugdhulptrajecten in natura; verwijzer, regio (gemeente)', topics: ['Totaal jeugdhulptrajecten in natura'] },
   // Population by age per gemeente (datasets.cbs.nl, OData v4): ~98 M cells, so always filtered.
   {
     kind: 'population',

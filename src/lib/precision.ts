@@ -12,6 +12,7 @@ export const COLUMN_DIGITS: Record<string, number> = {
   met_verblijf: 0,
   inwoners: 0,
   jongeren_0_17: 0,
+  trajecten: 0,
   // euros
   lasten: 0,
   baten: 0,
@@ -48,7 +49,7 @@ export const COLUMN_DIGITS: Record<string, number> = {
 };
 
 /** Columns of chart SQL that hold text or yes/no, not figures: written as they are. */
-export const TEXT_COLUMNS = new Set(['geo_code', 'naam', 'niveau', 'status', 'soort', 'vorm', 'vlag', 'elders', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'oordeel', 'na_breuk', 'regio', 'eigen', 'voor_regio', 'deel_van', 'maatregel']);
+export const TEXT_COLUMNS = new Set(['geo_code', 'naam', 'niveau', 'status', 'soort', 'vorm', 'vlag', 'elders', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'oordeel', 'na_breuk', 'regio', 'eigen', 'voor_regio', 'deel_van', 'maatregel', 'verwijzer']);
 
 /**
  * Columns in the unit of the indicator (the comparison data and the 2022 analysis): a count or euros, whole,

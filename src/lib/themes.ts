@@ -18,7 +18,7 @@ export const THEMES: Theme[] = [
       nl: 'Sinds de Jeugdwet van 2015 regelen gemeenten de jeugdhulp. Het aantal jongeren dat hulp krijgt steeg sindsdien; ongeveer één op de tien jongeren krijgt nu een vorm van jeugdzorg. Hier ziet u hoeveel, en hoe snel dat groeit.',
       en: 'Since the Youth Act of 2015, municipalities have been responsible for youth care. The number of young people receiving care has grown since; about one in ten now gets some form of youth care. This page shows how many, and how fast that grows.',
     },
-    charts: ['gebruik-trend', 'gebruik-natura', 'jeugdbescherming'],
+    charts: ['gebruik-trend', 'gebruik-natura', 'jeugdbescherming', 'verwijzers'],
     regionIndicator: { indicator: 'jongeren_jeugdhulp', base: 'bevolking_0_22', factor: 1000, label: 'jongeren met jeugdhulp per 1.000 jongeren' },
   },
   {

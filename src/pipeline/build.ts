@@ -9,6 +9,7 @@ import { InputError } from './errors.ts';
 import { isGeographyMeasure } from '../catalog/gebieden.ts';
 import { geographyFromGebieden, NameIndex, type Geography } from './geo.ts';
 import { parseCrosswalk, recast } from './herindeling.ts';
+import { deriveReferrerShares } from './referrers.ts';
 import { INDICATORS, isAdditive } from '../catalog/indicators.ts';
 import type { CrosswalkRow, Observation } from './model.ts';
 import { populationGroups } from './population.ts';
@@ -237,6 +238,7 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
 
   // Netto, per inwoner and the centrumgemeente / elders-geboekt flags, from the summed and recast lasten and baten.
   recastObs.push(...(await step('net costs and their ratios', () => deriveNetCosts(recastObs, geography.membership))));
+  recastObs.push(...(await step('referrer shares', () => deriveReferrerShares(recastObs))));
   for (const o of recastObs) if (!INDICATORS.some((d) => d.id === o.indicator)) throw new Error(`internal: unknown indicator ${o.indicator}`);
   // 7. Map outlines: for each level the newest year not after the indeling; codes must be known places.
   const geometry = await step('boundaries (GeoJSON)', () => {

@@ -375,6 +375,104 @@ function indicatorenTable(m: Model, geo: Geography, years: number[]): V3Table {
   };
 }
 
+/**
+ * 85097NED "Jeugdhulptrajecten in natura; verwijzer, regio (gemeente)": trajectories per referrer. Titles of the
+ * dimension, its categories and the first topic as CBS's StatLine page prints them; every Key here is a guess
+ * (the real ones are not in any stored capture), so the fetcher and the pipeline must match on Title. Three
+ * topics of the ≈ 60 CBS has, so that the fetch plan's $select has something to leave out. Counts are
+ * rounded to 5 as CBS does; small gemeente cells are suppressed.
+ */
+const VERWIJZERS = [
+  { key: 'T001070', title: 'Totaal verwijzer', share: 0 },
+  { key: 'A028630', title: 'Gemeentelijke toegang', share: 0.31 },
+  { key: 'A028631', title: 'Huisarts', share: 0.355 },
+  { key: 'A028632', title: 'Jeugdarts', share: 0.03 },
+  { key: 'A028633', title: 'Gecertificeerde instelling', share: 0.09 },
+  { key: 'A028634', title: 'Medisch specialist', share: 0.046 },
+  { key: 'A028635', title: 'Rechter, Officier van Justitie, ...', share: 0.0037 },
+  { key: 'A028636', title: 'Geen verwijzer', share: 0.15 },
+  { key: 'A028637', title: 'Verwijzer onbekend', share: 0.0153 },
+] as const;
+
+function verwijzerTable(m: Model, geo: Geography, years: number[]): V3Table {
+  const regions = regionList(geo);
+  const ps = periods(years, true);
+  const regionKeys = ['NL01', ...regions.pv, ...[...regions.jz.keys()].sort(), ...[...regions.gm.keys()].sort()];
+  // Trajectories per gemeente, year and referrer; after the 2022 measures a little less via the huisarts and
+  // a little more via the gemeentelijke toegang (an invented effect, for the chart to show something).
+  const perGemeente = (g: Gemeente, y: number) => {
+    const total = m.figures(g, y).jzNatura * 1.45 * m.r.factor(`traj|${g.code}|${y}`, 0.03);
+    const after = Math.max(0, y - 2021);
+    const weights = VERWIJZERS.slice(1).map((v) => {
+      let w = v.share * m.r.factor(`verw|${g.code}|${v.key}`, 0.2);
+      if (v.title === 'Huisarts') w *= 0.97 ** after;
+      if (v.title === 'Gemeentelijke toegang') w *= 1.03 ** after;
+      return w;
+    });
+    const sum = weights.reduce((a, b) => a + b, 0);
+    return weights.map((w) => (total * w) / sum);
+  };
+  const byYear = new Map<number, Map<string, number[]>>();
+  for (const y of years) {
+    const out = new Map<string, number[]>();
+    const add = (code: string, v: number[]) => out.set(code, (out.get(code) ?? v.map(() => 0)).map((x, i) => x + v[i]));
+    for (const g of geo.gemeenten.get(y)!) {
+      const v = perGemeente(g, y);
+      out.set(g.code, v);
+      add(g.jz, v);
+      add('NL01', v);
+    }
+    byYear.set(y, out);
+  }
+  const round5 = (code: string, v: number | undefined) => {
+    if (v === undefined) return null;
+    const n = Math.round(v / 5) * 5;
+    return code.startsWith('GM') && n < 10 ? null : n;
+  };
+  const rows: Row[] = [];
+  let n = 0;
+  for (const [vi, v] of VERWIJZERS.entries()) {
+    for (const region of regionKeys) {
+      for (const p of ps) {
+        const parts = region.startsWith('PV') ? undefined : byYear.get(p.year)!.get(region);
+        let f = parts ? (vi === 0 ? parts.reduce((a, b) => a + b, 0) : parts[vi - 1]) : undefined;
+        if (f !== undefined && p.half) f *= (p.half === 1 ? 0.8 : 0.82) * m.r.factor(`trajhalf|${region}|${p.key}|${v.key}`, 0.01);
+        const total = round5(region, f);
+        rows.push({
+          ID: n++, VerwijzerJeugdzorg: v.key, RegioS: pad(region, 10), Perioden: p.key,
+          TotaalJeugdhulptrajectenInNatura_1: total,
+          TotaalBegonnenTrajecten_2: f === undefined ? null : round5(region, f * 0.46),
+          TotaalJeugdhulpZonderVerblijf_12: f === undefined ? null : round5(region, f * 0.93),
+        });
+      }
+    }
+  }
+  const topic = (key: string, title: string, description: string) => ({ key, title, unit: 'aantal', datatype: 'Long', decimals: 0, description });
+  return {
+    infos: tableInfos('85097NED', 'Jeugdhulptrajecten in natura; verwijzer, regio (gemeente)', `${years[0]}-${years[years.length - 1]}`),
+    props: v3Props(
+      [
+        { key: 'VerwijzerJeugdzorg', title: 'Verwijzer jeugdzorg', type: 'Dimension' },
+        { key: 'RegioS', title: "Regio's", type: 'GeoDimension' },
+        { key: 'Perioden', title: 'Perioden', type: 'TimeDimension' },
+      ],
+      [
+        { title: 'Totaal jeugdhulptrajecten in natura', topics: [
+          topic('TotaalJeugdhulptrajectenInNatura_1', 'Totaal jeugdhulptrajecten in natura', 'Trajecten jeugdhulp in natura in de periode.'),
+          topic('TotaalBegonnenTrajecten_2', 'Totaal begonnen trajecten', 'Trajecten die in de periode begonnen.'),
+        ] },
+        { title: 'Jeugdhulp zonder verblijf', topics: [topic('TotaalJeugdhulpZonderVerblijf_12', 'Totaal jeugdhulp zonder verblijf', 'Trajecten jeugdhulp zonder verblijf.')] },
+      ],
+    ),
+    dims: {
+      VerwijzerJeugdzorg: VERWIJZERS.map((v) => ({ Key: v.key, Title: v.title, Description: null, CategoryGroupID: null })),
+      RegioS: regionKeys.map((k) => ({ Key: pad(k, 10), Title: k === 'NL01' ? 'Nederland' : k.startsWith('PV') ? `${k} (PV)` : k.startsWith('JZ') ? `${regions.jz.get(k)} (JZ)` : regions.gm.get(k), Description: null, CategoryGroupID: null })),
+      Perioden: ps.map((p) => ({ Key: p.key, Title: p.title, Description: p.status === 'Definitief' ? null : 'Voorlopige cijfers.', Status: p.status })),
+    },
+    rows,
+  };
+}
+
 /** One KWB edition: gemeenten of that year plus a few wijken and buurten, GeoDetail region, no Perioden. */
 function kwbTable(id: string, year: number, m: Model, geo: Geography): V3Table {
   const list = geo.gemeenten.get(year)!;
@@ -694,6 +792,7 @@ export async function generateWorld(opts: WorldOptions = {}): Promise<World> {
   Object.assign(v3, {
     '85099NED': jeugdzorgTable('85099NED', 'Jongeren met jeugdzorg; regio', m, geo, years, { halfYears: true, extraHalf: years[years.length - 1] + 1 }),
     '85098NED': indicatorenTable(m, geo, years),
+    '85097NED': verwijzerTable(m, geo, years),
   });
   for (const y of years) if (KWB_TABLES[y]) v3[KWB_TABLES[y]] = kwbTable(KWB_TABLES[y], y, m, geo);
   const dataderden = new Set<string>();
