@@ -6,7 +6,7 @@ import { selectTargets, UsageError } from '../../src/fetch/run.ts';
 import { SOURCES } from '../../src/fetch/sources.ts';
 import { writeTarget, type Manifest } from '../../src/fetch/writer.ts';
 import { applyFilter, startFakeCbs, type FakeCbs } from './helpers/fake-cbs.ts';
-import { fetchWorld, json, snapshot } from './helpers/run.ts';
+import { fetchWorld, json, ROOT, snapshot } from './helpers/run.ts';
 import { ageCode, WORLD_SOURCES, world } from './helpers/world.ts';
 
 /**
@@ -415,8 +415,8 @@ describe('selection', () => {
     expect(ids(['iv3'], [2023, 2024])).toEqual(['iv3/2023', 'iv3/2024']);
     expect(ids(['45063NED'])).toEqual(['iv3/2023']);
     expect(ids(['gebieden/2024', '84134ned'])).toEqual(['84134NED', 'gebieden/2024']);
-    expect(ids(undefined, [2023])).toEqual(['84134NED', '85099NED', '85098NED', '82972NED', '83454NED', '85100NED', '03759ned/2023', '70072ned', 'kwb/2023', 'gebieden/2023', 'iv3/2023', 'boundaries/2023']);
-    expect(ids().length).toBe(6 + 12 + 1 + 10 + 12 + 10 + 11);
+    expect(ids(undefined, [2023])).toEqual(['84134NED', '85099NED', '85098NED', '82972NED', '83454NED', '85100NED', '85097NED', '03759ned/2023', '70072ned', 'kwb/2023', 'gebieden/2023', 'iv3/2023', 'boundaries/2023']);
+    expect(ids().length).toBe(7 + 12 + 1 + 10 + 12 + 10 + 11);
     expect(ids(['kwb'], [2015, 2020, 2021, 2024]).map((id) => selectTargets([id], undefined, SOURCES)[0].dir)).toEqual(['kwb/83220NED', 'kwb/84799NED', 'kwb/85039NED', 'kwb/85984NED']);
     expect(() => ids(['85099'])).toThrow(UsageError);
     expect(() => ids(['iv3'], [2010])).toThrow(/--only iv3: no such source for --years 2010/);
@@ -424,5 +424,40 @@ describe('selection', () => {
 
   it('the world the tests replay has the shapes of the real config', () => {
     for (const s of WORLD_SOURCES) expect(SOURCES.find((r) => r.id === s.id)?.kind).toBe(s.kind);
+  });
+});
+
+describe('a table fetched for some of its topics (85097NED, by Title)', () => {
+  const FIX = join(ROOT, 'tests/fixtures/formats/cbs-v3/85097NED');
+  const source = SOURCES.find((s) => s.id === '85097NED')!;
+  const table = (edit: (props: Record<string, unknown>[]) => Record<string, unknown>[] = (p) => p) => {
+    const v = (f: string) => json(join(FIX, f)).value as Record<string, unknown>[];
+    return {
+      infos: { ID: 0, Identifier: '85097NED', Title: 'Jeugdhulptrajecten in natura; verwijzer, regio (gemeente)', Modified: '2025-06-30T02:00:00', Period: '2021-2023' },
+      props: edit(v('DataProperties.json')),
+      dims: { VerwijzerJeugdzorg: v('VerwijzerJeugdzorg.json'), RegioS: v('RegioS.json'), Perioden: v('Perioden.json') },
+      rows: v('TypedDataSet.json'),
+    };
+  };
+
+  it('asks $select for the dimensions and the one topic, and DataProperties.json lists only those', async () => {
+    const raw = fresh();
+    fake.v3 = { '85097NED': table() };
+    const r = await fetchWorld(raw, fake, { sources: [source], now: () => T0 });
+    expect(r.failed).toEqual([]);
+    expect(fake.log.some((l) => /85097NED\/TypedDataSet\?.*\$select=ID,VerwijzerJeugdzorg,RegioS,Perioden,TotaalJeugdhulptrajectenInNatura_1(&|$)/.test(l))).toBe(true);
+    const rows = values(join(raw, '85097NED', 'TypedDataSet.json'));
+    expect(rows).toHaveLength(27);
+    expect(Object.keys(rows[0]).sort()).toEqual(['ID', 'Perioden', 'RegioS', 'TotaalJeugdhulptrajectenInNatura_1', 'VerwijzerJeugdzorg']);
+    const topics = values(join(raw, '85097NED', 'DataProperties.json')).filter((p) => p.Type === 'Topic').map((p) => p.Title);
+    expect(topics).toEqual(['Totaal jeugdhulptrajecten in natura']);
+  });
+
+  it('a topic the table lacks fails the target naming the title, and nothing is written', async () => {
+    const raw = fresh();
+    fake.v3 = { '85097NED': table((p) => p.map((x) => (x.Key === 'TotaalJeugdhulptrajectenInNatura_1' ? { ...x, Title: 'Totaal trajecten' } : x))) };
+    const r = await fetchWorld(raw, fake, { sources: [source], now: () => T0 });
+    expect(r.failed).toEqual([{ target: '85097NED', error: expect.stringMatching(/85097NED: no topic titled "Totaal jeugdhulptrajecten in natura"; related topics it has: .*"Totaal trajecten"/) }]);
+    expect(existsSync(join(raw, '85097NED'))).toBe(false);
   });
 });
