@@ -206,6 +206,28 @@ export const VERWIJZERS = [
   { id: 'onbekend', title: /^verwijzer onbekend$/, nl: 'Verwijzer onbekend', en: 'referrer unknown' },
 ] as const;
 
+/**
+ * Person characteristics of 85100NED ("Persoonskenmerken"), for "JZ Totaal jeugdzorg": the category title (normalised)
+ * decides the indicator. CBS's age groups are "0 tot 4 jaar" …: 0–3, 4–11, 12–17 and 18–22 years old.
+ */
+export const KENMERKEN = [
+  { id: 'leeftijd_0_3', title: /^leeftijd: 0 tot 4 jaar$/, nl: '0 tot 4 jaar', en: 'aged 0–3' },
+  { id: 'leeftijd_4_11', title: /^leeftijd: 4 tot 12 jaar$/, nl: '4 tot 12 jaar', en: 'aged 4–11' },
+  { id: 'leeftijd_12_17', title: /^leeftijd: 12 tot 18 jaar$/, nl: '12 tot 18 jaar', en: 'aged 12–17' },
+  { id: 'leeftijd_18_22', title: /^leeftijd: 18 tot 23 jaar$/, nl: '18 tot 23 jaar', en: 'aged 18–22' },
+  { id: 'jongens', title: /^geslacht: mannen$/, nl: 'jongens', en: 'boys and young men' },
+  { id: 'meisjes', title: /^geslacht: vrouwen$/, nl: 'meisjes', en: 'girls and young women' },
+  { id: 'eenouderhuishouden', title: /eenouder/, nl: 'thuiswonend in een eenouderhuishouden', en: 'living with one parent' },
+  { id: 'bij_paar', title: /bij (een )?paar|tweeouder/, nl: 'thuiswonend bij een paar', en: 'living with a couple' },
+  { id: 'ander_huishouden', title: /ander(e)? huishouden|overig huishouden|^huishouden: overig/, nl: 'in een ander huishouden', en: 'in another household' },
+] as const;
+
+const kenmerkIndicators = () => KENMERKEN.map((k) => def({
+  ...users(`jongeren_jeugdzorg_${k.id}` as const, `Jongeren met jeugdzorg, ${k.nl}`, `Young people in youth care, ${k.en}`,
+    `Jongeren met jeugdzorg (CBS "JZ Totaal jeugdzorg"), alleen ${k.id.startsWith('leeftijd') ? `wie ${k.nl} oud was` : k.nl} (CBS 85100NED, Persoonskenmerken).`),
+  source_tables: '85100NED (CBS Beleidsinformatie Jeugd)',
+}));
+
 const TRAJECT_SOURCE = '85097NED (CBS Beleidsinformatie Jeugd)';
 const TRAJECT_CAVEATS = [
   'Trajecten, geen jongeren: een jongere met twee trajecten telt twee keer. Telt alleen jeugdhulp in natura (geen pgb).',
@@ -334,6 +356,7 @@ const BASE = [
   ...LASTEN,
   ...netCostIndicators(),
   ...trajectIndicators(),
+  ...kenmerkIndicators(),
   def({
     id: 'kwb_jongeren_jeugdzorg',
     label_nl: 'Jongeren met jeugdzorg in natura (kerncijfers wijken en buurten)',

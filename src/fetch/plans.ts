@@ -175,7 +175,7 @@ function v3Target(s: V3Source): Target {
     year: null,
     describe: (hosts) => {
       const { api, feed } = v3Urls(hosts, 'opendata', s.table);
-      const totals = s.totalsOnly?.length ? `, ${s.totalsOnly.join('/')} = Totaal` : '';
+      const totals = s.categories ? `, ${Object.keys(s.categories).join('/')}: some categories by Title` : '';
       const topics = s.topics?.length ? `; topics ${s.topics.join(' / ')}` : '';
       return [`${api}/{TableInfos,DataProperties,<each dimension>}`, `${feed}/TypedDataSet  (paged; regions NL/JZ/GM, years and half-years${totals}${topics})`];
     },
@@ -192,12 +192,12 @@ function v3Target(s: V3Source): Target {
             if (!periods.length) throw new FetchError(`${s.table}/${time.Key}`, null, `${s.table}: ${time.Key} has no years (YYYYJJ00) or half-years; it has ${some(list.map((r) => trim(r.Key)))}`);
             parts.push(anyOf(String(time.Key), periods));
           }
-          for (const dim of s.totalsOnly ?? []) {
+          for (const [dim, patterns] of Object.entries(s.categories ?? {})) {
             const list = m.lists[dim];
-            if (!list) throw new FetchError(`${s.table}/DataProperties`, null, `${s.table}: no dimension ${dim} to take the total of (dimensions: ${m.dims.map((d) => d.Key).join(', ')})`);
-            const totals = list.filter((r) => /^totaal/i.test(trim(r.Title))).map((r) => String(r.Key));
-            if (!totals.length) throw new FetchError(`${s.table}/${dim}`, null, `${s.table}: no "Totaal…" key in ${dim}; it has ${some(list.map((r) => trim(r.Title)))}`);
-            parts.push(anyOf(dim, totals));
+            if (!list) throw new FetchError(`${s.table}/DataProperties`, null, `${s.table}: no dimension ${dim} to choose categories of (dimensions: ${m.dims.map((d) => d.Key).join(', ')})`);
+            const missing = patterns.filter((re) => !list.some((r) => re.test(trim(r.Title))));
+            if (missing.length) throw new FetchError(`${s.table}/${dim}`, null, `${s.table}: no category of ${dim} matches ${missing.map(String).join(', ')}; it has ${some(list.map((r) => trim(r.Title)), 40)}`);
+            parts.push(anyOf(dim, list.filter((r) => patterns.some((re) => re.test(trim(r.Title)))).map((r) => String(r.Key))));
           }
           return parts.join(' and ');
         },

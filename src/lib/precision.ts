@@ -18,6 +18,7 @@ export const COLUMN_DIGITS: Record<string, number> = {
   baten: 0,
   netto: 0,
   per_inwoner: 0,
+  kosten: 0,
   // percentages (0–100)
   aandeel: 1,
   aandeel_baten: 1,
@@ -49,7 +50,7 @@ export const COLUMN_DIGITS: Record<string, number> = {
 };
 
 /** Columns of chart SQL that hold text or yes/no, not figures: written as they are. */
-export const TEXT_COLUMNS = new Set(['geo_code', 'naam', 'niveau', 'status', 'soort', 'vorm', 'vlag', 'elders', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'oordeel', 'na_breuk', 'regio', 'eigen', 'voor_regio', 'deel_van', 'maatregel', 'verwijzer']);
+export const TEXT_COLUMNS = new Set(['geo_code', 'naam', 'niveau', 'status', 'soort', 'vorm', 'vlag', 'elders', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'oordeel', 'na_breuk', 'regio', 'eigen', 'voor_regio', 'deel_van', 'maatregel', 'verwijzer', 'leeftijd']);
 
 /**
  * Columns in the unit of the indicator (the comparison data and the 2022 analysis): a count or euros, whole,

@@ -1,7 +1,7 @@
 import { PLACE_CODE } from '../catalog/places.ts';
 import { InputError } from './errors.ts';
 import type { NameIndex } from './geo.ts';
-import { formIndicator, halfYearId, hasIndicator, indicator as definition, normTitle, VERWIJZERS } from '../catalog/indicators.ts';
+import { formIndicator, halfYearId, hasIndicator, indicator as definition, normTitle, KENMERKEN, VERWIJZERS } from '../catalog/indicators.ts';
 import type { Observation } from './model.ts';
 import type { CbsRecord } from './readers/types.ts';
 
@@ -24,6 +24,13 @@ export function indicatorOf(r: CbsRecord): string | undefined {
   if (!form && /^jongeren met jeugdzorg in natura$/.test(topic) && allTotal(others)) return 'kwb_jongeren_jeugdzorg';
   if (!form && /^percentage jongeren met jeugdzorg$/.test(topic) && allTotal(others)) return 'kwb_aandeel_jongeren_jeugdzorg';
   if (/jongeren met jeugdzorg/.test(topic) && !/relatief|%|percentage/.test(`${topic} ${unit}`)) {
+    // 85100NED: one person characteristic (age group, sex, household) of all young people with jeugdzorg.
+    const kenmerk = others.find(([k]) => normTitle(k) === 'persoonskenmerken');
+    if (kenmerk && !/^totaal/.test(normTitle(kenmerk[1].title))) {
+      if (!form || formIndicator(form[1].title) !== 'jongeren_jeugdzorg' || !allTotal(others.filter((d) => d !== kenmerk))) return undefined;
+      const k = KENMERKEN.find((x) => x.title.test(normTitle(kenmerk[1].title)));
+      return k ? `jongeren_jeugdzorg_${k.id}` : undefined;
+    }
     if (!allTotal(others)) return undefined;
     return form ? formIndicator(form[1].title) : 'jongeren_jeugdzorg';
   }

@@ -31,6 +31,9 @@ const METRICS: Record<string, string> = {
   // same topic ("Totaal jeugdhulptrajecten in natura") and referrer titles as the regional table 85097NED.
   trajecten_jeugdhulp_natura: 'trajecten_jeugdhulp_natura',
   ...Object.fromEntries(VERWIJZERS.map((v) => [`trajecten_verwijzer_${v.id}`, `trajecten_verwijzer_${v.id}`])),
+  // StatLine 83454NED "JZ Totaal jeugdzorg", Begrote / Gerealiseerde kosten, typed in euros (the page prints × 1 000).
+  kosten_jeugdzorg_begroot: 'kosten_jeugdzorg_cbs_begroting',
+  kosten_jeugdzorg_gerealiseerd: 'kosten_jeugdzorg_cbs_realisatie',
 };
 
 const LABEL = /^(\d{4})(?:H([12]))?(\*{0,2})(?:\s*\((.+)\))?$/;

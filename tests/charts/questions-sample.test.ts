@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jeugdbescherming from '../../src/charts/jeugdbescherming.ts';
 import verwijzers, { type VerwijzersRow } from '../../src/charts/verwijzers.ts';
+import kostenCbs from '../../src/charts/kosten-cbs.ts';
 import regioOmvang, { MIN_JONGEREN, type RegioOmvangRow } from '../../src/charts/regio-omvang.ts';
 import { buildWarehouse } from '../../src/pipeline/build.ts';
 import { writeWarehouse } from '../../src/pipeline/write.ts';
@@ -102,7 +103,7 @@ describe('verwijzers (Q28) on the sample', () => {
     // The sample has no year after 2021, so the summary says a before-and-after cannot be given.
     expect(r.summary).toMatch(/via de huisarts \(35,5\s?%\)/);
     expect(r.summary).toMatch(/een voor-en-na is niet te geven/);
-    expect(r.table.body.length).toBe(2);
+    expect(r.table!.body.length).toBe(2);
     expect(r.svg!.wide).toMatch(/^<svg/);
   });
 
@@ -114,5 +115,29 @@ describe('verwijzers (Q28) on the sample', () => {
     expect(s).toContain('de grootste groep trajecten via de gemeentelijke toegang (37,4');
     expect(s).toMatch(/huisarts was 35,5\s?% in 2021, voor de maatregelen van 2022, en 33,1\s?% in 2023 \(−2,4 procentpunt\)/);
     expect(verwijzers.hasData(rows.map((x) => ({ ...x, aandeel: null })))).toBe(false);
+  });
+});
+
+describe('kosten-cbs (Q7, Q8) on the sample', () => {
+  it('draws budget and actual for a gemeente from the typed 83454NED figures, in euros', async () => {
+    const r = await renderChart(kostenCbs, 'GM1954');
+    expect(r.hasData).toBe(true);
+    const path = 'data/sample/cbs-published/gemeente_figures.csv';
+    const typed = readPublishedFigures({ path, rel: 'cbs-published/gemeente_figures.csv', bytes: new Uint8Array(readFileSync(path)) })
+      .filter((x) => x.geography === 'Beekdaelen' && x.metric.startsWith('kosten_jeugdzorg_'));
+    expect(typed).toHaveLength(2);
+    expect(r.rows.map((x) => [x.soort, x.jaar, x.kosten])).toEqual([
+      ['Begroot', 2021, typed.find((x) => x.metric.endsWith('begroot'))!.value],
+      ['Gerealiseerd', 2021, typed.find((x) => x.metric.endsWith('gerealiseerd'))!.value],
+    ]);
+    expect(r.summary).toMatch(/^In Beekdaelen kostte de jeugdzorg in 2021 €\s10,5\smln volgens de opgave aan CBS, −0,5\s%\sten opzichte van de begroting/);
+    expect(r.summary).toMatch(/voorlopig/);
+    expect(r.svg!.wide).toMatch(/^<svg/);
+  });
+
+  it('makes no regional sum from two of a region’s gemeenten (JZ37 is not complete in the sample)', async () => {
+    const r = await renderChart(kostenCbs, 'JZ37');
+    expect(r.hasData).toBe(false);
+    expect(r.summary).toMatch(/geen cijfers.*83454NED/);
   });
 });
