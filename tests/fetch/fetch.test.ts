@@ -461,3 +461,44 @@ describe('a table fetched for some of its topics (85097NED, by Title)', () => {
     expect(existsSync(join(raw, '85097NED'))).toBe(false);
   });
 });
+
+describe('a table fetched for some categories of a dimension (85100NED, by Title)', () => {
+  const source = SOURCES.find((s) => s.id === '85100NED')!;
+  const KENMERKEN = ['Totaal', 'Geslacht: mannen', 'Geslacht: vrouwen', 'Leeftijd: 0 tot 4 jaar', 'Leeftijd: 4 tot 12 jaar', 'Leeftijd: 12 tot 18 jaar', 'Leeftijd: 18 tot 23 jaar', 'Migratieachtergrond: Nederland', 'Thuiswonend kind in eenouderhuishouden'];
+  const FORMS = ['JZ Totaal jeugdzorg', 'JH 1 Totaal jeugdhulp'];
+  const table = (kenmerken = KENMERKEN) => {
+    const dim = (Key: string, Title: string, Type: string, ID: number) => ({ 'odata.type': `Cbs.OData.WebAPI.${Type}`, ID, Position: ID, ParentID: null, Type, Key, Title });
+    const rows: Record<string, unknown>[] = [];
+    kenmerken.forEach((_, k) => FORMS.forEach((_, f) => rows.push({ ID: rows.length, Persoonskenmerken: `K${k}   `, VormenVanJeugdzorg: `F${f}`, RegioS: 'NL01      ', Perioden: '2023JJ00', TotaalJongerenMetJeugdzorg_1: 1000 + rows.length })));
+    return {
+      infos: { ID: 0, Identifier: '85100NED', Title: 'Jongeren met jeugdzorg; persoonskenmerken', Modified: '2025-06-30T02:00:00', Period: '2023' },
+      props: [dim('Persoonskenmerken', 'Persoonskenmerken', 'Dimension', 0), dim('VormenVanJeugdzorg', 'Vormen van jeugdzorg', 'Dimension', 1), dim('RegioS', "Regio's", 'GeoDimension', 2), dim('Perioden', 'Perioden', 'TimeDimension', 3),
+        { ...dim('TotaalJongerenMetJeugdzorg_1', 'Totaal jongeren met jeugdzorg', 'Topic', 4), Unit: 'aantal', Datatype: 'Long', Decimals: 0 }],
+      dims: {
+        Persoonskenmerken: kenmerken.map((Title, k) => ({ Key: `K${k}   `, Title })),
+        VormenVanJeugdzorg: FORMS.map((Title, f) => ({ Key: `F${f}`, Title })),
+        RegioS: [{ Key: 'NL01      ', Title: 'Nederland' }],
+        Perioden: [{ Key: '2023JJ00', Title: '2023*', Status: 'Voorlopig' }],
+      },
+      rows,
+    };
+  };
+
+  it('asks only the wanted kenmerken (padded keys as CBS lists them) and one form; leaves migration background out', async () => {
+    const raw = fresh();
+    fake.v3 = { '85100NED': table() };
+    const r = await fetchWorld(raw, fake, { sources: [source], now: () => T0 });
+    expect(r.failed).toEqual([]);
+    const rows = values(join(raw, '85100NED', 'TypedDataSet.json'));
+    expect(rows.map((x) => x.VormenVanJeugdzorg)).toEqual(Array(8).fill('F0'));
+    expect(rows.map((x) => x.Persoonskenmerken)).toEqual(['K0   ', 'K1   ', 'K2   ', 'K3   ', 'K4   ', 'K5   ', 'K6   ', 'K8   ']);
+  });
+
+  it('a breakdown the table no longer has fails the target with what it has, never a smaller download', async () => {
+    const raw = fresh();
+    fake.v3 = { '85100NED': table(KENMERKEN.filter((k) => k !== 'Leeftijd: 18 tot 23 jaar')) };
+    const r = await fetchWorld(raw, fake, { sources: [source], now: () => T0 });
+    expect(r.failed).toEqual([{ target: '85100NED', error: expect.stringMatching(/85100NED: no category of Persoonskenmerken matches \/\^leeftijd: 18 tot 23 jaar\$\/i; it has "Totaal", "Geslacht: mannen"/) }]);
+    expect(existsSync(join(raw, '85100NED'))).toBe(false);
+  });
+});
