@@ -7,7 +7,7 @@ import { CENTRUM_SHARE, ELSEWHERE_FRACTION, NET_BASES, SOORTEN, nettoId } from '
  */
 
 export type Theme = 'gebruik' | 'kosten' | 'verblijf' | 'bevolking';
-export type Unit = 'jongeren' | 'euro' | 'personen' | 'procent';
+export type Unit = 'jongeren' | 'euro' | 'personen' | 'procent' | 'trajecten';
 
 export interface IndicatorDef<I extends string = string> {
   id: I;
@@ -191,6 +191,86 @@ const KWB_CAVEATS = [
   'Alleen per gemeente: CBS publiceert deze kerncijfers niet voor jeugdregio\'s of Nederland, en een regiototaal is geen optelling van gemeenten.',
 ];
 
+/**
+ * Referrers of 85097NED ("Verwijzer jeugdzorg"), by the category title CBS prints, in CBS's order. `title`
+ * matches the normalised title; the share of each in all trajectories is derived in the pipeline (referrers.ts).
+ */
+export const VERWIJZERS = [
+  { id: 'gemeentelijke_toegang', title: /^gemeentelijke toegang$/, nl: 'Gemeentelijke toegang', en: 'municipal access team' },
+  { id: 'huisarts', title: /^huisarts$/, nl: 'Huisarts', en: 'GP' },
+  { id: 'jeugdarts', title: /^jeugdarts$/, nl: 'Jeugdarts', en: 'youth physician' },
+  { id: 'gecertificeerde_instelling', title: /^gecertificeerde instelling$/, nl: 'Gecertificeerde instelling', en: 'certified child-protection agency' },
+  { id: 'medisch_specialist', title: /^medisch specialist$/, nl: 'Medisch specialist', en: 'medical specialist' },
+  { id: 'rechter', title: /^rechter/, nl: 'Rechter of officier van justitie', en: 'court or public prosecutor' },
+  { id: 'geen', title: /^geen verwijzer$/, nl: 'Geen verwijzer', en: 'no referrer' },
+  { id: 'onbekend', title: /^verwijzer onbekend$/, nl: 'Verwijzer onbekend', en: 'referrer unknown' },
+] as const;
+
+/**
+ * Person characteristics of 85100NED ("Persoonskenmerken"), for "JZ Totaal jeugdzorg": the category title (normalised)
+ * decides the indicator. CBS's age groups are "0 tot 4 jaar" …: 0–3, 4–11, 12–17 and 18–22 years old.
+ */
+export const KENMERKEN = [
+  { id: 'leeftijd_0_3', title: /^leeftijd: 0 tot 4 jaar$/, nl: '0 tot 4 jaar', en: 'aged 0–3' },
+  { id: 'leeftijd_4_11', title: /^leeftijd: 4 tot 12 jaar$/, nl: '4 tot 12 jaar', en: 'aged 4–11' },
+  { id: 'leeftijd_12_17', title: /^leeftijd: 12 tot 18 jaar$/, nl: '12 tot 18 jaar', en: 'aged 12–17' },
+  { id: 'leeftijd_18_22', title: /^leeftijd: 18 tot 23 jaar$/, nl: '18 tot 23 jaar', en: 'aged 18–22' },
+  { id: 'jongens', title: /^geslacht: mannen$/, nl: 'jongens', en: 'boys and young men' },
+  { id: 'meisjes', title: /^geslacht: vrouwen$/, nl: 'meisjes', en: 'girls and young women' },
+  { id: 'eenouderhuishouden', title: /eenouder/, nl: 'thuiswonend in een eenouderhuishouden', en: 'living with one parent' },
+  { id: 'bij_paar', title: /bij (een )?paar|tweeouder/, nl: 'thuiswonend bij een paar', en: 'living with a couple' },
+  { id: 'ander_huishouden', title: /ander(e)? huishouden|overig huishouden|^huishouden: overig/, nl: 'in een ander huishouden', en: 'in another household' },
+] as const;
+
+const kenmerkIndicators = () => KENMERKEN.map((k) => def({
+  ...users(`jongeren_jeugdzorg_${k.id}` as const, `Jongeren met jeugdzorg, ${k.nl}`, `Young people in youth care, ${k.en}`,
+    `Jongeren met jeugdzorg (CBS "JZ Totaal jeugdzorg"), alleen ${k.id.startsWith('leeftijd') ? `wie ${k.nl} oud was` : k.nl} (CBS 85100NED, Persoonskenmerken).`),
+  source_tables: '85100NED (CBS Beleidsinformatie Jeugd)',
+}));
+
+const TRAJECT_SOURCE = '85097NED (CBS Beleidsinformatie Jeugd)';
+const TRAJECT_CAVEATS = [
+  'Trajecten, geen jongeren: een jongere met twee trajecten telt twee keer. Telt alleen jeugdhulp in natura (geen pgb).',
+  'CBS rondt af op vijftallen en onderdrukt kleine aantallen per gemeente.',
+  BREAK_2021,
+];
+
+const trajectIndicators = () => [
+  def({
+    id: 'trajecten_jeugdhulp_natura',
+    label_nl: 'Jeugdhulptrajecten in natura',
+    label_en: 'Youth-care trajectories in kind',
+    unit: 'trajecten',
+    theme: 'gebruik',
+    definition: 'Trajecten jeugdhulp in natura die in het jaar liepen, alle verwijzers samen (CBS 85097NED "Totaal verwijzer").',
+    additive: true,
+    source_tables: TRAJECT_SOURCE,
+    caveats: TRAJECT_CAVEATS,
+  }),
+  ...VERWIJZERS.map((v) => def({
+    id: `trajecten_verwijzer_${v.id}` as const,
+    label_nl: `Jeugdhulptrajecten via ${v.nl === 'Geen verwijzer' ? 'geen verwijzer' : v.nl === 'Verwijzer onbekend' ? 'onbekende verwijzer' : v.nl.toLowerCase()}`,
+    label_en: `Youth-care trajectories referred by ${v.en}`,
+    unit: 'trajecten',
+    theme: 'gebruik',
+    definition: `Trajecten jeugdhulp in natura in het jaar met als verwijzer "${v.nl}" (CBS 85097NED).`,
+    additive: true,
+    source_tables: TRAJECT_SOURCE,
+    caveats: TRAJECT_CAVEATS,
+  })),
+  ...VERWIJZERS.map((v) => def({
+    id: `aandeel_trajecten_${v.id}` as const,
+    label_nl: `Aandeel trajecten via ${v.nl === 'Geen verwijzer' ? 'geen verwijzer' : v.nl === 'Verwijzer onbekend' ? 'onbekende verwijzer' : v.nl.toLowerCase()}`,
+    label_en: `Share of trajectories referred by ${v.en}`,
+    unit: 'procent',
+    theme: 'gebruik',
+    definition: `Trajecten met als verwijzer "${v.nl}" als percentage van alle jeugdhulptrajecten in natura van de plaats in het jaar (berekend uit CBS 85097NED).`,
+    additive: false,
+    source_tables: TRAJECT_SOURCE,
+    caveats: [...TRAJECT_CAVEATS, 'Een percentage wordt berekend na het omrekenen naar één gemeentelijke indeling, uit de twee aantallen.'],
+  })),
+];
+
 /** Every indicator read from a source or derived in the pipeline (the half-years follow below). */
 const BASE = [
   users('jongeren_jeugdzorg', 'Jongeren met jeugdzorg', 'Young people in youth care',
@@ -275,6 +355,8 @@ const BASE = [
   })),
   ...LASTEN,
   ...netCostIndicators(),
+  ...trajectIndicators(),
+  ...kenmerkIndicators(),
   def({
     id: 'kwb_jongeren_jeugdzorg',
     label_nl: 'Jongeren met jeugdzorg in natura (kerncijfers wijken en buurten)',

@@ -9,7 +9,7 @@
 import { INDICATORS, type IndicatorDef, type IndicatorId, type Theme } from './indicators.ts';
 
 export type MetricKind = 'aantal' | 'per_1000_jongeren' | 'per_inwoner' | 'aandeel';
-export type MetricUnit = 'jongeren' | 'euro' | 'personen' | 'procent' | 'per 1 000 jongeren' | 'euro per inwoner';
+export type MetricUnit = 'jongeren' | 'euro' | 'personen' | 'procent' | 'trajecten' | 'per 1 000 jongeren' | 'euro per inwoner';
 
 export interface MetricDef {
   id: string;

@@ -175,8 +175,9 @@ function v3Target(s: V3Source): Target {
     year: null,
     describe: (hosts) => {
       const { api, feed } = v3Urls(hosts, 'opendata', s.table);
-      const totals = s.totalsOnly?.length ? `, ${s.totalsOnly.join('/')} = Totaal` : '';
-      return [`${api}/{TableInfos,DataProperties,<each dimension>}`, `${feed}/TypedDataSet  (paged; regions NL/JZ/GM, years and half-years${totals})`];
+      const totals = s.categories ? `, ${Object.keys(s.categories).join('/')}: some categories by Title` : '';
+      const topics = s.topics?.length ? `; topics ${s.topics.join(' / ')}` : '';
+      return [`${api}/{TableInfos,DataProperties,<each dimension>}`, `${feed}/TypedDataSet  (paged; regions NL/JZ/GM, years and half-years${totals}${topics})`];
     },
     fetch: (ctx) =>
       fetchV3(ctx, 'opendata', s.table, {
@@ -191,17 +192,31 @@ function v3Target(s: V3Source): Target {
             if (!periods.length) throw new FetchError(`${s.table}/${time.Key}`, null, `${s.table}: ${time.Key} has no years (YYYYJJ00) or half-years; it has ${some(list.map((r) => trim(r.Key)))}`);
             parts.push(anyOf(String(time.Key), periods));
           }
-          for (const dim of s.totalsOnly ?? []) {
+          for (const [dim, patterns] of Object.entries(s.categories ?? {})) {
             const list = m.lists[dim];
-            if (!list) throw new FetchError(`${s.table}/DataProperties`, null, `${s.table}: no dimension ${dim} to take the total of (dimensions: ${m.dims.map((d) => d.Key).join(', ')})`);
-            const totals = list.filter((r) => /^totaal/i.test(trim(r.Title))).map((r) => String(r.Key));
-            if (!totals.length) throw new FetchError(`${s.table}/${dim}`, null, `${s.table}: no "Totaal…" key in ${dim}; it has ${some(list.map((r) => trim(r.Title)))}`);
-            parts.push(anyOf(dim, totals));
+            if (!list) throw new FetchError(`${s.table}/DataProperties`, null, `${s.table}: no dimension ${dim} to choose categories of (dimensions: ${m.dims.map((d) => d.Key).join(', ')})`);
+            const missing = patterns.filter((re) => !list.some((r) => re.test(trim(r.Title))));
+            if (missing.length) throw new FetchError(`${s.table}/${dim}`, null, `${s.table}: no category of ${dim} matches ${missing.map(String).join(', ')}; it has ${some(list.map((r) => trim(r.Title)), 40)}`);
+            parts.push(anyOf(dim, list.filter((r) => patterns.some((re) => re.test(trim(r.Title)))).map((r) => String(r.Key))));
           }
           return parts.join(' and ');
         },
+        select: s.topics ? (m) => ['ID', ...m.dims.map((d) => String(d.Key)), ...topicKeys(s.table, m, s.topics!)] : undefined,
       }),
   };
+}
+
+/** Keys of the topics titled `titles`: each must be exactly one Topic of the table. */
+function topicKeys(table: string, m: V3Meta, titles: string[]): string[] {
+  const topics = m.props.filter((p) => p.Type === 'Topic');
+  return titles.map((t) => {
+    const hits = topics.filter((p) => norm(p.Title) === norm(t));
+    if (hits.length === 1) return String(hits[0].Key);
+    const near = topics.map((p) => trim(p.Title)).filter((x) => x.toLowerCase().includes(t.toLowerCase().split(' ').pop()!));
+    throw new FetchError(`${table}/DataProperties`, null, hits.length
+      ? `${table}: ${hits.length} topics are titled "${t}" (${hits.map((p) => p.Key).join(', ')}); expected one`
+      : `${table}: no topic titled "${t}"; related topics it has: ${some(near.length ? near : topics.map((p) => trim(p.Title)))}`);
+  });
 }
 
 function kwbTarget(s: KwbSource, year: number): Target {

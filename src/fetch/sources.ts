@@ -31,8 +31,17 @@ export interface V3Source {
   id: string;
   table: string;
   title: string;
-  /** Dimensions filtered to their "Totaal…" keys server-side (the pipeline reads only totals of them). */
-  totalsOnly?: string[];
+  /**
+   * Dimensions filtered server-side to the categories whose Title matches one of the patterns (the pipeline
+   * reads no others). Every pattern must match at least one category of the table: a breakdown CBS dropped
+   * or renamed is an error naming what the table has, never a smaller download.
+   */
+  categories?: Record<string, RegExp[]>;
+  /**
+   * Topics fetched, by Title (trimmed, case-insensitive; each must be one Topic of the table): for a table
+   * with many topics of which the pipeline reads a few (85097NED has ≈ 60 per verwijzer). Undefined: all.
+   */
+  topics?: string[];
 }
 
 export interface PopulationSource {
@@ -126,7 +135,25 @@ export const SOURCES: Source[] = [
   { kind: 'cbs-v3', id: '85098NED', table: '85098NED', title: 'Indicatoren jeugdzorg in natura; gemeenten' },
   { kind: 'cbs-v3', id: '82972NED', table: '82972NED', title: 'Indicatoren jeugdzorg in natura; gemeenten (2015–2019)' },
   { kind: 'cbs-v3', id: '83454NED', table: '83454NED', title: 'Gemeentelijke kosten; jeugdzorg, regio' },
-  { kind: 'cbs-v3', id: '85100NED', table: '85100NED', title: 'Jongeren met jeugdzorg; persoonskenmerken', totalsOnly: ['Persoonskenmerken'] },
+  // Who uses youth care (Q3, Q6): sex, the four age groups and household type, for "JZ Totaal jeugdzorg" only
+  // (its other forms × every Persoonskenmerk would be millions of rows). Titles "Totaal", "Geslacht: mannen",
+  // "Leeftijd: 18 tot 23 jaar" as CBS's StatLine page of 85100NED prints them; the household titles are not on
+  // any stored page (84316NED words them "Thuiswonend kind in eenouderhuishouden / bij een paar", "Ander
+  // huishouden"), so that pattern only asks for some household category and the pipeline matches the words.
+  {
+    kind: 'cbs-v3', id: '85100NED', table: '85100NED', title: 'Jongeren met jeugdzorg; persoonskenmerken',
+    categories: {
+      Persoonskenmerken: [/^totaal$/i, /^geslacht: mannen$/i, /^geslacht: vrouwen$/i, /^leeftijd: 0 tot 4 jaar$/i, /^leeftijd: 4 tot 12 jaar$/i,
+        /^leeftijd: 12 tot 18 jaar$/i, /^leeftijd: 18 tot 23 jaar$/i, /huishou|eenouder|bij (een )?paar/i],
+      VormenVanJeugdzorg: [/^(jz )?totaal jeugdzorg$/i],
+    },
+  },
+  // Trajectories by referrer (Q28, Q21, Q23). Title, the dimension title "Verwijzer jeugdzorg", its category
+  // titles ("Totaal verwijzer", "Gemeentelijke toegang", "Huisarts", … "Verwijzer onbekend") and the topic
+  // title are as CBS's StatLine page of 85097NED prints them (https://www.cbs.nl/nl-nl/cijfers/detail/85097NED).
+  // The dimension key `VerwijzerJeugdzorg` is from ../shared/docs/cbs-api.md; the category and topic keys are
+  // not known here (guessed in the synthetic world): the plan and the pipeline match on Title only.
+  { kind: 'cbs-v3', id: '85097NED', table: '85097NED', title: 'Jeugdhulptrajecten in natura; verwijzer, regio (gemeente)', topics: ['Totaal jeugdhulptrajecten in natura'] },
   // Population by age per gemeente (datasets.cbs.nl, OData v4): ~98 M cells, so always filtered.
   {
     kind: 'population',

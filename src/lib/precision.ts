@@ -12,11 +12,13 @@ export const COLUMN_DIGITS: Record<string, number> = {
   met_verblijf: 0,
   inwoners: 0,
   jongeren_0_17: 0,
+  trajecten: 0,
   // euros
   lasten: 0,
   baten: 0,
   netto: 0,
   per_inwoner: 0,
+  kosten: 0,
   // percentages (0–100)
   aandeel: 1,
   aandeel_baten: 1,
@@ -48,7 +50,7 @@ export const COLUMN_DIGITS: Record<string, number> = {
 };
 
 /** Columns of chart SQL that hold text or yes/no, not figures: written as they are. */
-export const TEXT_COLUMNS = new Set(['geo_code', 'naam', 'niveau', 'status', 'soort', 'vorm', 'vlag', 'elders', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'oordeel', 'na_breuk', 'regio', 'eigen', 'voor_regio', 'deel_van', 'maatregel']);
+export const TEXT_COLUMNS = new Set(['geo_code', 'naam', 'niveau', 'status', 'soort', 'vorm', 'vlag', 'elders', 'ok', 'reden', 'toelichting', 'relatief', 'eenheid', 'oordeel', 'na_breuk', 'regio', 'eigen', 'voor_regio', 'deel_van', 'maatregel', 'verwijzer', 'leeftijd']);
 
 /**
  * Columns in the unit of the indicator (the comparison data and the 2022 analysis): a count or euros, whole,

@@ -18,7 +18,7 @@ export const THEMES: Theme[] = [
       nl: 'Sinds de Jeugdwet van 2015 regelen gemeenten de jeugdhulp. Het aantal jongeren dat hulp krijgt steeg sindsdien; ongeveer één op de tien jongeren krijgt nu een vorm van jeugdzorg. Hier ziet u hoeveel, en hoe snel dat groeit.',
       en: 'Since the Youth Act of 2015, municipalities have been responsible for youth care. The number of young people receiving care has grown since; about one in ten now gets some form of youth care. This page shows how many, and how fast that grows.',
     },
-    charts: ['gebruik-trend', 'gebruik-natura', 'jeugdbescherming'],
+    charts: ['gebruik-trend', 'gebruik-natura', 'gebruik-leeftijd', 'jongvolwassenen', 'jeugdbescherming', 'verwijzers'],
     regionMetric: 'jongeren_jeugdhulp_per_1000',
   },
   {
@@ -38,7 +38,7 @@ export const THEMES: Theme[] = [
       nl: 'Gemeenten boeken hun uitgaven aan jeugdhulp in hun begroting en jaarrekening op vaste taakvelden (Iv3). We tonen netto uitgaven (lasten min baten), zodat geld dat gemeenten elkaar betalen niet dubbel telt. Begroting en jaarrekening tonen we apart: de eerste is een verwachting, de tweede wat er echt is uitgegeven.',
       en: 'Municipalities book youth-care spending on fixed task fields (Iv3) in their budgets and annual accounts. We show net spending (costs minus income), so money municipalities pay each other is not counted twice. Budgets and accounts are shown apart: a budget is an expectation, the accounts are what was actually spent.',
     },
-    charts: ['kosten-trend', 'kosten-per-inwoner', 'kosten-verdeling'],
+    charts: ['kosten-trend', 'kosten-cbs', 'kosten-per-inwoner', 'kosten-verdeling'],
     regionMetric: 'netto_jeugdhulp_per_inwoner_jaarrekening',
   },
 ];

@@ -13,8 +13,9 @@ import { isGeographyMeasure } from '../catalog/gebieden.ts';
 import { geographyFromGebieden, NameIndex, type Geography } from './geo.ts';
 import { parseCrosswalk } from './herindeling.ts';
 import { recast } from './verbs/recast.ts';
+import { deriveReferrerShares } from './referrers.ts';
 import { INDICATORS, isAdditive } from '../catalog/indicators.ts';
-import type { CrosswalkRow, Observation } from './model.ts';
+import type { CrosswalkRow, MembershipRow, Observation } from './model.ts';
 import { populationGroups } from './population.ts';
 import { observationsFromPublished } from './published-map.ts';
 import { readCbsV3 } from './readers/cbs-v3.ts';
@@ -33,6 +34,11 @@ import { costObservations, sortTaakveldRows, taakveldRows, type TaakveldRow } fr
 export interface SampleMeta {
   sample: boolean;
   partial_geography?: boolean;
+  /**
+   * With partial_geography: the jeugdregio's whose every member gemeente is in the sample. Only these get a
+   * regional sum of gemeenten; elsewhere two of a region's gemeenten would pass for the whole region.
+   */
+  complete_regions?: string[];
   description?: string;
 }
 
@@ -230,12 +236,13 @@ export async function buildWarehouse(dataDir: string, progress: Progress = () =>
   };
   const crosswalk = parseCrosswalk(new Uint8Array(readFileSync(CROSSWALK)), 'data/reference/herindelingen.csv');
   const summed = await step('aggregate jeugdregio and Nederland', () =>
-    sumMembers(observations, geography.membership, isAdditive, !(sample?.partial_geography ?? false)),
+    sumMembers(observations, summable(geography.membership, sample), isAdditive, !(sample?.partial_geography ?? false)),
   );
   const recastObs = await step('recast to one indeling', () => recast([...observations, ...summed], crosswalk, lastYear, isAdditive, existed));
 
   // Netto, per inwoner and the centrumgemeente / elders-geboekt flags, from the summed and recast lasten and baten.
   append(recastObs, await step('net costs and their ratios', () => deriveNetCosts(recastObs, geography.membership)));
+  append(recastObs, await step('referrer shares', () => deriveReferrerShares(recastObs)));
   for (const o of recastObs) if (!INDICATORS.some((d) => d.id === o.indicator)) throw new Error(`internal: unknown indicator ${o.indicator}`);
   // 7. Map outlines: for each level the newest year not after the indeling; codes must be known places.
   const geometry = await step('boundaries (GeoJSON)', () => {
@@ -307,6 +314,13 @@ function readSampleMeta(path: string, rel: string): SampleMeta {
     throw new InputError({ file: rel, column: 'sample' }, 'no boolean "sample" field', '{"sample": true, …}');
   }
   return meta as SampleMeta;
+}
+
+/** The membership regional sums may use: for a sample with partial geography, only its complete regions. */
+function summable(membership: MembershipRow[], sample: SampleMeta | null): MembershipRow[] {
+  if (!sample?.partial_geography) return membership;
+  const complete = new Set(sample.complete_regions ?? []);
+  return membership.filter((m) => complete.has(m.jeugdregio_code));
 }
 
 /**

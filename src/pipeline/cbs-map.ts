@@ -1,13 +1,15 @@
 import { PLACE_CODE } from '../catalog/places.ts';
 import { InputError } from './errors.ts';
 import type { NameIndex } from './geo.ts';
-import { formIndicator, halfYearId, hasIndicator, indicator as definition, normTitle } from '../catalog/indicators.ts';
+import { formIndicator, halfYearId, hasIndicator, indicator as definition, normTitle, KENMERKEN, VERWIJZERS } from '../catalog/indicators.ts';
 import type { Observation } from './model.ts';
 import { preferTables, type Candidate } from './verbs/prefer-table.ts';
 import type { CbsRecord } from './readers/types.ts';
 
 const CODE = PLACE_CODE;
 const FORM_DIMS = /^(vormenvanjeugdzorg|vormen van jeugdzorg|soortjeugdzorg|typejeugdzorg)$/;
+/** 85097NED's referrer dimension (key VerwijzerJeugdzorg; "Verwijzer jeugdzorg" in StatLine exports). */
+const REFERRER_DIMS = /^verwijzer ?jeugdzorg$/;
 
 /** Which indicator a CBS cell belongs to, decided by topic title and breakdown titles; undefined = not used. */
 export function indicatorOf(r: CbsRecord): string | undefined {
@@ -23,10 +25,25 @@ export function indicatorOf(r: CbsRecord): string | undefined {
   if (!form && /^jongeren met jeugdzorg in natura$/.test(topic) && allTotal(others)) return 'kwb_jongeren_jeugdzorg';
   if (!form && /^percentage jongeren met jeugdzorg$/.test(topic) && allTotal(others)) return 'kwb_aandeel_jongeren_jeugdzorg';
   if (/jongeren met jeugdzorg/.test(topic) && !/relatief|%|percentage/.test(`${topic} ${unit}`)) {
+    // 85100NED: one person characteristic (age group, sex, household) of all young people with jeugdzorg.
+    const kenmerk = others.find(([k]) => normTitle(k) === 'persoonskenmerken');
+    if (kenmerk && !/^totaal/.test(normTitle(kenmerk[1].title))) {
+      if (!form || formIndicator(form[1].title) !== 'jongeren_jeugdzorg' || !allTotal(others.filter((d) => d !== kenmerk))) return undefined;
+      const k = KENMERKEN.find((x) => x.title.test(normTitle(kenmerk[1].title)));
+      return k ? `jongeren_jeugdzorg_${k.id}` : undefined;
+    }
     if (!allTotal(others)) return undefined;
     return form ? formIndicator(form[1].title) : 'jongeren_jeugdzorg';
   }
   if (/jeugdhulp in natura/.test(topic) && /%|procent/.test(unit) && allTotal(dims)) return 'aandeel_jongeren_jeugdhulp_in_natura';
+  // 85097NED: the running trajectories of the period, per referrer (the flows begun/ended are other topics).
+  const referrer = dims.find(([k]) => REFERRER_DIMS.test(normTitle(k)));
+  if (referrer && /^totaal jeugdhulptrajecten in natura$/.test(topic) && allTotal(dims.filter((d) => d !== referrer))) {
+    const t = normTitle(referrer[1].title);
+    if (/^totaal/.test(t)) return 'trajecten_jeugdhulp_natura';
+    const v = VERWIJZERS.find((x) => x.title.test(t));
+    return v ? `trajecten_verwijzer_${v.id}` : undefined;
+  }
   if (/^totale bevolking/.test(topic) && allTotal(dims)) return 'bevolking_totaal';
   if (/bevolking op 1 januari/.test(topic)) {
     const age = dims.find(([k]) => normTitle(k) === 'leeftijd');

@@ -15,7 +15,20 @@ import { batenId } from './taakveld.ts';
  * lasten minus its summed baten, i.e. the sum of its gemeenten's netto.
  */
 
-const round2 = (v: number) => Math.round(v * 100) / 100;
+export const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * A figure computed from `from` (and `others`): its place, period and indeling, the weakest status of its
+ * inputs and every source and raw file they came from, so the derived row stays traceable.
+ */
+export const derived = (from: Observation, indicator: string, value: number | null, others: Observation[] = []): Observation => ({
+  ...from,
+  indicator,
+  value,
+  status: weakestStatus([from.status, ...others.map((o) => o.status)]),
+  source: [...new Set([from, ...others].flatMap((o) => o.source.split('; ')))].sort().join('; '),
+  source_file: [...new Set([from, ...others].flatMap((o) => o.source_file.split('; ')))].sort().join('; '),
+});
 const keyOf = (indicator: string, geo: string, period: number, by: number) => `${indicator}|${geo}|${period}|${by}`;
 
 function median(xs: number[]): number | null {
@@ -49,14 +62,6 @@ export function deriveNetCosts(obs: Observation[], membership: MembershipRow[]):
   const population = populationOf('bevolking_totaal');
   const young = populationOf('bevolking_0_17');
   const out: Observation[] = [];
-  const derived = (from: Observation, indicator: string, value: number | null, others: Observation[] = []): Observation => ({
-    ...from,
-    indicator,
-    value,
-    status: weakestStatus([from.status, ...others.map((o) => o.status)]),
-    source: [...new Set([from, ...others].flatMap((o) => o.source.split('; ')))].sort().join('; '),
-    source_file: [...new Set([from, ...others].flatMap((o) => o.source_file.split('; ')))].sort().join('; '),
-  });
 
   // 1. Netto for every cost indicator and place; per inwoner and the baten share for all individual jeugdhulp.
   const headline = new Map<string, { netto: Observation; perInwoner: Observation | null; share: Observation | null; lasten: Observation }>();

@@ -1,7 +1,7 @@
 import { InputError } from './errors.ts';
 import type { NameIndex } from './geo.ts';
 import type { Observation, Status } from './model.ts';
-import { halfYearId, hasIndicator, indicator as definition } from '../catalog/indicators.ts';
+import { halfYearId, hasIndicator, indicator as definition, VERWIJZERS } from '../catalog/indicators.ts';
 import type { PublishedFigure } from './readers/published-figures.ts';
 
 /**
@@ -27,6 +27,13 @@ const METRICS: Record<string, string> = {
   // 82972NED/85098NED indicator: NL 2019* 12,2 % there = 411 duizend tot-18-jarigen in natura (CBS nieuws 2020/18)
   // over the 0–17 population, and 2020 gives 12,0 % here = 402 duizend over the same population.
   pct_jongeren_tot18_met_jeugdhulp_in_natura: 'aandeel_jongeren_jeugdhulp_in_natura',
+  // Trajectories by referrer, typed from StatLine 85096NED (national, 2021 on) and 82970NED (2015–2020): the
+  // same topic ("Totaal jeugdhulptrajecten in natura") and referrer titles as the regional table 85097NED.
+  trajecten_jeugdhulp_natura: 'trajecten_jeugdhulp_natura',
+  ...Object.fromEntries(VERWIJZERS.map((v) => [`trajecten_verwijzer_${v.id}`, `trajecten_verwijzer_${v.id}`])),
+  // StatLine 83454NED "JZ Totaal jeugdzorg", Begrote / Gerealiseerde kosten, typed in euros (the page prints × 1 000).
+  kosten_jeugdzorg_begroot: 'kosten_jeugdzorg_cbs_begroting',
+  kosten_jeugdzorg_gerealiseerd: 'kosten_jeugdzorg_cbs_realisatie',
 };
 
 const LABEL = /^(\d{4})(?:H([12]))?(\*{0,2})(?:\s*\((.+)\))?$/;

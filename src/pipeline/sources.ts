@@ -35,6 +35,7 @@ const TITLES: Record<string, string> = {
   '82972NED': 'Indicatoren jeugdzorg in natura; gemeenten (2015–2019)',
   '83454NED': 'Gemeentelijke kosten; jeugdzorg, regio',
   '85100NED': 'Jongeren met jeugdzorg; persoonskenmerken',
+  '85097NED': 'Jeugdhulptrajecten in natura; verwijzer, regio (gemeente)',
 };
 
 function tableOf(path: string): string | null {

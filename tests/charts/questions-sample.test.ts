@@ -1,13 +1,16 @@
 /**
  * The charts added for the readers' questions, on the embedded sample: youth protection and probation (Q25)
  * is drawn from the figures typed from CBS publications; region size (Q30) needs 0–17 population, which the
- * sample does not have, so it must say so rather than draw.
+ * sample does not have, so it must say so rather than draw. Who refers (Q28) draws the national shares the
+ * pipeline computed from the typed 82970NED/85096NED counts.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jeugdbescherming from '../../src/charts/jeugdbescherming.ts';
+import verwijzers, { type VerwijzersRow } from '../../src/charts/verwijzers.ts';
+import kostenCbs from '../../src/charts/kosten-cbs.ts';
 import regioOmvang, { MIN_JONGEREN, type RegioOmvangRow } from '../../src/charts/regio-omvang.ts';
 import { buildWarehouse } from '../../src/pipeline/build.ts';
 import { writeWarehouse } from '../../src/pipeline/write.ts';
@@ -80,5 +83,61 @@ describe('regio-omvang (Q30)', () => {
     expect(t.body.map((b) => b[1])).toEqual(['Groot', 'Precies', 'Eemland', 'Klein']);
     expect(t.body[1][3]).toBe('erboven');
     expect(t.body[2][3]).toBe('1 te weinig');
+  });
+});
+
+describe('verwijzers (Q28) on the sample', () => {
+  it('draws the shares the pipeline computed from the typed counts: part ÷ total of the same year', async () => {
+    const r = await renderChart(verwijzers, 'NL01');
+    expect(r.hasData).toBe(true);
+    const total = published('trajecten_jeugdhulp_natura');
+    for (const [id, name] of [['huisarts', 'Huisarts'], ['gemeentelijke_toegang', 'Gemeentelijke toegang']] as const) {
+      const part = published(`trajecten_verwijzer_${id}`);
+      const series = r.rows.filter((x) => x.verwijzer === name);
+      expect(series.map((x) => x.jaar)).toEqual([...part.keys()].sort());
+      for (const x of series) {
+        expect(x.trajecten).toBe(part.get(Number(x.jaar))![0]);
+        expect(Number(x.aandeel)).toBeCloseTo((100 * part.get(Number(x.jaar))![0]) / total.get(Number(x.jaar))![0], 2);
+      }
+    }
+    // The sample has no year after 2021, so the summary says a before-and-after cannot be given.
+    expect(r.summary).toMatch(/via de huisarts \(35,5\s?%\)/);
+    expect(r.summary).toMatch(/een voor-en-na is niet te geven/);
+    expect(r.table!.body.length).toBe(2);
+    expect(r.svg!.wide).toMatch(/^<svg/);
+  });
+
+  it('sets the GP share before 2022 beside the newest year, in procentpunten', async () => {
+    const ctx = await contextFor('NL01');
+    const row = (verwijzer: string, ord: number, jaar: number, aandeel: number): VerwijzersRow => ({ naam: 'Nederland', ord, verwijzer, jaar, aandeel, trajecten: null, status: 'definitief' });
+    const rows = [row('Huisarts', 0, 2020, 36.2), row('Huisarts', 0, 2021, 35.5), row('Huisarts', 0, 2023, 33.1), row('Gemeentelijke toegang', 1, 2023, 37.4)];
+    const s = verwijzers.summary(rows, ctx);
+    expect(s).toContain('de grootste groep trajecten via de gemeentelijke toegang (37,4');
+    expect(s).toMatch(/huisarts was 35,5\s?% in 2021, voor de maatregelen van 2022, en 33,1\s?% in 2023 \(−2,4 procentpunt\)/);
+    expect(verwijzers.hasData(rows.map((x) => ({ ...x, aandeel: null })))).toBe(false);
+  });
+});
+
+describe('kosten-cbs (Q7, Q8) on the sample', () => {
+  it('draws budget and actual for a gemeente from the typed 83454NED figures, in euros', async () => {
+    const r = await renderChart(kostenCbs, 'GM1954');
+    expect(r.hasData).toBe(true);
+    const path = 'data/sample/cbs-published/gemeente_figures.csv';
+    const typed = readPublishedFigures({ path, rel: 'cbs-published/gemeente_figures.csv', bytes: new Uint8Array(readFileSync(path)) })
+      .filter((x) => x.geography === 'Beekdaelen' && x.metric.startsWith('kosten_jeugdzorg_'));
+    expect(typed).toHaveLength(2);
+    expect(r.rows.map((x) => [x.soort, x.jaar, x.kosten])).toEqual([
+      ['Begroot', 2021, typed.find((x) => x.metric.endsWith('begroot'))!.value],
+      ['Gerealiseerd', 2021, typed.find((x) => x.metric.endsWith('gerealiseerd'))!.value],
+    ]);
+    expect(r.summary).toMatch(/^In Beekdaelen kostte de jeugdzorg in 2021 €\s10,5\smln volgens de opgave aan CBS, −0,5\s%\sten opzichte van de begroting/);
+    expect(r.summary).toMatch(/voorlopig/);
+    expect(r.svg!.wide).toMatch(/^<svg/);
+  });
+
+  it('makes no regional sum from two of a region’s gemeenten (JZ37 is not complete in the sample)', async () => {
+    const r = await renderChart(kostenCbs, 'JZ37');
+    expect(r.hasData).toBe(false);
+    expect(r.summary).toMatch(/geen cijfers.*83454NED/);
   });
 });

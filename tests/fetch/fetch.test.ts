@@ -6,7 +6,7 @@ import { selectTargets, UsageError } from '../../src/fetch/run.ts';
 import { SOURCES } from '../../src/fetch/sources.ts';
 import { writeTarget, type Manifest } from '../../src/fetch/writer.ts';
 import { applyFilter, startFakeCbs, type FakeCbs } from './helpers/fake-cbs.ts';
-import { fetchWorld, json, snapshot } from './helpers/run.ts';
+import { fetchWorld, json, ROOT, snapshot } from './helpers/run.ts';
 import { ageCode, WORLD_SOURCES, world } from './helpers/world.ts';
 
 /**
@@ -415,8 +415,8 @@ describe('selection', () => {
     expect(ids(['iv3'], [2023, 2024])).toEqual(['iv3/2023', 'iv3/2024']);
     expect(ids(['45063NED'])).toEqual(['iv3/2023']);
     expect(ids(['gebieden/2024', '84134ned'])).toEqual(['84134NED', 'gebieden/2024']);
-    expect(ids(undefined, [2023])).toEqual(['84134NED', '85099NED', '85098NED', '82972NED', '83454NED', '85100NED', '03759ned/2023', '70072ned', 'kwb/2023', 'gebieden/2023', 'iv3/2023', 'boundaries/2023']);
-    expect(ids().length).toBe(6 + 12 + 1 + 10 + 12 + 10 + 11);
+    expect(ids(undefined, [2023])).toEqual(['84134NED', '85099NED', '85098NED', '82972NED', '83454NED', '85100NED', '85097NED', '03759ned/2023', '70072ned', 'kwb/2023', 'gebieden/2023', 'iv3/2023', 'boundaries/2023']);
+    expect(ids().length).toBe(7 + 12 + 1 + 10 + 12 + 10 + 11);
     expect(ids(['kwb'], [2015, 2020, 2021, 2024]).map((id) => selectTargets([id], undefined, SOURCES)[0].dir)).toEqual(['kwb/83220NED', 'kwb/84799NED', 'kwb/85039NED', 'kwb/85984NED']);
     expect(() => ids(['85099'])).toThrow(UsageError);
     expect(() => ids(['iv3'], [2010])).toThrow(/--only iv3: no such source for --years 2010/);
@@ -424,5 +424,81 @@ describe('selection', () => {
 
   it('the world the tests replay has the shapes of the real config', () => {
     for (const s of WORLD_SOURCES) expect(SOURCES.find((r) => r.id === s.id)?.kind).toBe(s.kind);
+  });
+});
+
+describe('a table fetched for some of its topics (85097NED, by Title)', () => {
+  const FIX = join(ROOT, 'tests/fixtures/formats/cbs-v3/85097NED');
+  const source = SOURCES.find((s) => s.id === '85097NED')!;
+  const table = (edit: (props: Record<string, unknown>[]) => Record<string, unknown>[] = (p) => p) => {
+    const v = (f: string) => json(join(FIX, f)).value as Record<string, unknown>[];
+    return {
+      infos: { ID: 0, Identifier: '85097NED', Title: 'Jeugdhulptrajecten in natura; verwijzer, regio (gemeente)', Modified: '2025-06-30T02:00:00', Period: '2021-2023' },
+      props: edit(v('DataProperties.json')),
+      dims: { VerwijzerJeugdzorg: v('VerwijzerJeugdzorg.json'), RegioS: v('RegioS.json'), Perioden: v('Perioden.json') },
+      rows: v('TypedDataSet.json'),
+    };
+  };
+
+  it('asks $select for the dimensions and the one topic, and DataProperties.json lists only those', async () => {
+    const raw = fresh();
+    fake.v3 = { '85097NED': table() };
+    const r = await fetchWorld(raw, fake, { sources: [source], now: () => T0 });
+    expect(r.failed).toEqual([]);
+    expect(fake.log.some((l) => /85097NED\/TypedDataSet\?.*\$select=ID,VerwijzerJeugdzorg,RegioS,Perioden,TotaalJeugdhulptrajectenInNatura_1(&|$)/.test(l))).toBe(true);
+    const rows = values(join(raw, '85097NED', 'TypedDataSet.json'));
+    expect(rows).toHaveLength(27);
+    expect(Object.keys(rows[0]).sort()).toEqual(['ID', 'Perioden', 'RegioS', 'TotaalJeugdhulptrajectenInNatura_1', 'VerwijzerJeugdzorg']);
+    const topics = values(join(raw, '85097NED', 'DataProperties.json')).filter((p) => p.Type === 'Topic').map((p) => p.Title);
+    expect(topics).toEqual(['Totaal jeugdhulptrajecten in natura']);
+  });
+
+  it('a topic the table lacks fails the target naming the title, and nothing is written', async () => {
+    const raw = fresh();
+    fake.v3 = { '85097NED': table((p) => p.map((x) => (x.Key === 'TotaalJeugdhulptrajectenInNatura_1' ? { ...x, Title: 'Totaal trajecten' } : x))) };
+    const r = await fetchWorld(raw, fake, { sources: [source], now: () => T0 });
+    expect(r.failed).toEqual([{ target: '85097NED', error: expect.stringMatching(/85097NED: no topic titled "Totaal jeugdhulptrajecten in natura"; related topics it has: .*"Totaal trajecten"/) }]);
+    expect(existsSync(join(raw, '85097NED'))).toBe(false);
+  });
+});
+
+describe('a table fetched for some categories of a dimension (85100NED, by Title)', () => {
+  const source = SOURCES.find((s) => s.id === '85100NED')!;
+  const KENMERKEN = ['Totaal', 'Geslacht: mannen', 'Geslacht: vrouwen', 'Leeftijd: 0 tot 4 jaar', 'Leeftijd: 4 tot 12 jaar', 'Leeftijd: 12 tot 18 jaar', 'Leeftijd: 18 tot 23 jaar', 'Migratieachtergrond: Nederland', 'Thuiswonend kind in eenouderhuishouden'];
+  const FORMS = ['JZ Totaal jeugdzorg', 'JH 1 Totaal jeugdhulp'];
+  const table = (kenmerken = KENMERKEN) => {
+    const dim = (Key: string, Title: string, Type: string, ID: number) => ({ 'odata.type': `Cbs.OData.WebAPI.${Type}`, ID, Position: ID, ParentID: null, Type, Key, Title });
+    const rows: Record<string, unknown>[] = [];
+    kenmerken.forEach((_, k) => FORMS.forEach((_, f) => rows.push({ ID: rows.length, Persoonskenmerken: `K${k}   `, VormenVanJeugdzorg: `F${f}`, RegioS: 'NL01      ', Perioden: '2023JJ00', TotaalJongerenMetJeugdzorg_1: 1000 + rows.length })));
+    return {
+      infos: { ID: 0, Identifier: '85100NED', Title: 'Jongeren met jeugdzorg; persoonskenmerken', Modified: '2025-06-30T02:00:00', Period: '2023' },
+      props: [dim('Persoonskenmerken', 'Persoonskenmerken', 'Dimension', 0), dim('VormenVanJeugdzorg', 'Vormen van jeugdzorg', 'Dimension', 1), dim('RegioS', "Regio's", 'GeoDimension', 2), dim('Perioden', 'Perioden', 'TimeDimension', 3),
+        { ...dim('TotaalJongerenMetJeugdzorg_1', 'Totaal jongeren met jeugdzorg', 'Topic', 4), Unit: 'aantal', Datatype: 'Long', Decimals: 0 }],
+      dims: {
+        Persoonskenmerken: kenmerken.map((Title, k) => ({ Key: `K${k}   `, Title })),
+        VormenVanJeugdzorg: FORMS.map((Title, f) => ({ Key: `F${f}`, Title })),
+        RegioS: [{ Key: 'NL01      ', Title: 'Nederland' }],
+        Perioden: [{ Key: '2023JJ00', Title: '2023*', Status: 'Voorlopig' }],
+      },
+      rows,
+    };
+  };
+
+  it('asks only the wanted kenmerken (padded keys as CBS lists them) and one form; leaves migration background out', async () => {
+    const raw = fresh();
+    fake.v3 = { '85100NED': table() };
+    const r = await fetchWorld(raw, fake, { sources: [source], now: () => T0 });
+    expect(r.failed).toEqual([]);
+    const rows = values(join(raw, '85100NED', 'TypedDataSet.json'));
+    expect(rows.map((x) => x.VormenVanJeugdzorg)).toEqual(Array(8).fill('F0'));
+    expect(rows.map((x) => x.Persoonskenmerken)).toEqual(['K0   ', 'K1   ', 'K2   ', 'K3   ', 'K4   ', 'K5   ', 'K6   ', 'K8   ']);
+  });
+
+  it('a breakdown the table no longer has fails the target with what it has, never a smaller download', async () => {
+    const raw = fresh();
+    fake.v3 = { '85100NED': table(KENMERKEN.filter((k) => k !== 'Leeftijd: 18 tot 23 jaar')) };
+    const r = await fetchWorld(raw, fake, { sources: [source], now: () => T0 });
+    expect(r.failed).toEqual([{ target: '85100NED', error: expect.stringMatching(/85100NED: no category of Persoonskenmerken matches \/\^leeftijd: 18 tot 23 jaar\$\/i; it has "Totaal", "Geslacht: mannen"/) }]);
+    expect(existsSync(join(raw, '85100NED'))).toBe(false);
   });
 });

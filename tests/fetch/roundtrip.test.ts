@@ -92,7 +92,7 @@ describe('fetch → build-data round trip', () => {
     const r = await cli('scripts/fetch.ts', ['--dry-run', '--only', 'iv3,85100NED', '--years', '2024', '--base', fake.base]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('85100NED  →  data/raw/85100NED/');
-    expect(r.stdout).toContain(`GET ${fake.base}/opendata/ODataFeed/odata/85100NED/TypedDataSet  (paged; regions NL/JZ/GM, years and half-years, Persoonskenmerken = Totaal)`);
+    expect(r.stdout).toContain(`GET ${fake.base}/opendata/ODataFeed/odata/85100NED/TypedDataSet  (paged; regions NL/JZ/GM, years and half-years, Persoonskenmerken/VormenVanJeugdzorg: some categories by Title)`);
     expect(r.stdout).toContain('iv3/2024  →  data/raw/iv3/45067NED/');
     // 6.1 samenkracht and 6.2 toegang are cost indicators of their own (Q11), so they are in the plan.
     expect(r.stdout).toMatch(/taakvelden 6\.1 6\.2 6\.22 6\.72 6\.72a .*6\.74c 6\.82 6\.82a 6\.82b 6\.92/);

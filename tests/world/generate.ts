@@ -375,6 +375,231 @@ function indicatorenTable(m: Model, geo: Geography, years: number[]): V3Table {
   };
 }
 
+/**
+ * 85097NED "Jeugdhulptrajecten in natura; verwijzer, regio (gemeente)": trajectories per referrer. Titles of the
+ * dimension, its categories and the first topic as CBS's StatLine page prints them; every Key here is a guess
+ * (the real ones are not in any stored capture), so the fetcher and the pipeline must match on Title. Three
+ * topics of the ≈ 60 CBS has, so that the fetch plan's $select has something to leave out. Counts are
+ * rounded to 5 as CBS does; small gemeente cells are suppressed.
+ */
+const VERWIJZERS = [
+  { key: 'T001070', title: 'Totaal verwijzer', share: 0 },
+  { key: 'A028630', title: 'Gemeentelijke toegang', share: 0.31 },
+  { key: 'A028631', title: 'Huisarts', share: 0.355 },
+  { key: 'A028632', title: 'Jeugdarts', share: 0.03 },
+  { key: 'A028633', title: 'Gecertificeerde instelling', share: 0.09 },
+  { key: 'A028634', title: 'Medisch specialist', share: 0.046 },
+  { key: 'A028635', title: 'Rechter, Officier van Justitie, ...', share: 0.0037 },
+  { key: 'A028636', title: 'Geen verwijzer', share: 0.15 },
+  { key: 'A028637', title: 'Verwijzer onbekend', share: 0.0153 },
+] as const;
+
+function verwijzerTable(m: Model, geo: Geography, years: number[]): V3Table {
+  const regions = regionList(geo);
+  const ps = periods(years, true);
+  const regionKeys = ['NL01', ...regions.pv, ...[...regions.jz.keys()].sort(), ...[...regions.gm.keys()].sort()];
+  // Trajectories per gemeente, year and referrer; after the 2022 measures a little less via the huisarts and
+  // a little more via the gemeentelijke toegang (an invented effect, for the chart to show something).
+  const perGemeente = (g: Gemeente, y: number) => {
+    const total = m.figures(g, y).jzNatura * 1.45 * m.r.factor(`traj|${g.code}|${y}`, 0.03);
+    const after = Math.max(0, y - 2021);
+    const weights = VERWIJZERS.slice(1).map((v) => {
+      let w = v.share * m.r.factor(`verw|${g.code}|${v.key}`, 0.2);
+      if (v.title === 'Huisarts') w *= 0.97 ** after;
+      if (v.title === 'Gemeentelijke toegang') w *= 1.03 ** after;
+      return w;
+    });
+    const sum = weights.reduce((a, b) => a + b, 0);
+    return weights.map((w) => (total * w) / sum);
+  };
+  const byYear = new Map<number, Map<string, number[]>>();
+  for (const y of years) {
+    const out = new Map<string, number[]>();
+    const add = (code: string, v: number[]) => out.set(code, (out.get(code) ?? v.map(() => 0)).map((x, i) => x + v[i]));
+    for (const g of geo.gemeenten.get(y)!) {
+      const v = perGemeente(g, y);
+      out.set(g.code, v);
+      add(g.jz, v);
+      add('NL01', v);
+    }
+    byYear.set(y, out);
+  }
+  const round5 = (code: string, v: number | undefined) => {
+    if (v === undefined) return null;
+    const n = Math.round(v / 5) * 5;
+    return code.startsWith('GM') && n < 10 ? null : n;
+  };
+  const rows: Row[] = [];
+  let n = 0;
+  for (const [vi, v] of VERWIJZERS.entries()) {
+    for (const region of regionKeys) {
+      for (const p of ps) {
+        const parts = region.startsWith('PV') ? undefined : byYear.get(p.year)!.get(region);
+        let f = parts ? (vi === 0 ? parts.reduce((a, b) => a + b, 0) : parts[vi - 1]) : undefined;
+        if (f !== undefined && p.half) f *= (p.half === 1 ? 0.8 : 0.82) * m.r.factor(`trajhalf|${region}|${p.key}|${v.key}`, 0.01);
+        const total = round5(region, f);
+        rows.push({
+          ID: n++, VerwijzerJeugdzorg: v.key, RegioS: pad(region, 10), Perioden: p.key,
+          TotaalJeugdhulptrajectenInNatura_1: total,
+          TotaalBegonnenTrajecten_2: f === undefined ? null : round5(region, f * 0.46),
+          TotaalJeugdhulpZonderVerblijf_12: f === undefined ? null : round5(region, f * 0.93),
+        });
+      }
+    }
+  }
+  const topic = (key: string, title: string, description: string) => ({ key, title, unit: 'aantal', datatype: 'Long', decimals: 0, description });
+  return {
+    infos: tableInfos('85097NED', 'Jeugdhulptrajecten in natura; verwijzer, regio (gemeente)', `${years[0]}-${years[years.length - 1]}`),
+    props: v3Props(
+      [
+        { key: 'VerwijzerJeugdzorg', title: 'Verwijzer jeugdzorg', type: 'Dimension' },
+        { key: 'RegioS', title: "Regio's", type: 'GeoDimension' },
+        { key: 'Perioden', title: 'Perioden', type: 'TimeDimension' },
+      ],
+      [
+        { title: 'Totaal jeugdhulptrajecten in natura', topics: [
+          topic('TotaalJeugdhulptrajectenInNatura_1', 'Totaal jeugdhulptrajecten in natura', 'Trajecten jeugdhulp in natura in de periode.'),
+          topic('TotaalBegonnenTrajecten_2', 'Totaal begonnen trajecten', 'Trajecten die in de periode begonnen.'),
+        ] },
+        { title: 'Jeugdhulp zonder verblijf', topics: [topic('TotaalJeugdhulpZonderVerblijf_12', 'Totaal jeugdhulp zonder verblijf', 'Trajecten jeugdhulp zonder verblijf.')] },
+      ],
+    ),
+    dims: {
+      VerwijzerJeugdzorg: VERWIJZERS.map((v) => ({ Key: v.key, Title: v.title, Description: null, CategoryGroupID: null })),
+      RegioS: regionKeys.map((k) => ({ Key: pad(k, 10), Title: k === 'NL01' ? 'Nederland' : k.startsWith('PV') ? `${k} (PV)` : k.startsWith('JZ') ? `${regions.jz.get(k)} (JZ)` : regions.gm.get(k), Description: null, CategoryGroupID: null })),
+      Perioden: ps.map((p) => ({ Key: p.key, Title: p.title, Description: p.status === 'Definitief' ? null : 'Voorlopige cijfers.', Status: p.status })),
+    },
+    rows,
+  };
+}
+
+/**
+ * 85100NED "Jongeren met jeugdzorg; persoonskenmerken": young people with jeugdzorg by age group, sex, household
+ * and (left out by the fetch plan) migration background, for two forms. Category titles for age and sex as
+ * CBS's StatLine page prints them; the household titles are the wording of 84316NED (a guess for 85100NED) and
+ * every Key is invented. Annual periods only, to keep the world small (the real table also has half-years).
+ * The age shares move: 18–22-year-olds grow fastest, for the chart to show something.
+ */
+const KENMERKEN_WORLD = [
+  { key: 'T009002', title: 'Totaal', share: (_y: number) => 1 },
+  { key: '3000   ', title: 'Geslacht: mannen', share: (_y: number) => 0.54 },
+  { key: '4000   ', title: 'Geslacht: vrouwen', share: (_y: number) => 0.46 },
+  { key: '70100  ', title: 'Leeftijd: 0 tot 4 jaar', share: (y: number) => 0.07 - 0.001 * (y - 2015) },
+  { key: '70200  ', title: 'Leeftijd: 4 tot 12 jaar', share: (y: number) => 0.43 - 0.004 * (y - 2015) },
+  { key: '70300  ', title: 'Leeftijd: 12 tot 18 jaar', share: (_y: number) => 0.40 },
+  { key: '70400  ', title: 'Leeftijd: 18 tot 23 jaar', share: (y: number) => 0.10 + 0.005 * (y - 2015) },
+  { key: '2012655', title: 'Migratieachtergrond: Nederland', share: (_y: number) => 0.72 },
+  { key: 'A049262', title: 'Thuiswonend kind in eenouderhuishouden', share: (_y: number) => 0.3 },
+  { key: 'A049263', title: 'Thuiswonend kind bij een paar', share: (_y: number) => 0.6 },
+  { key: 'A049264', title: 'Ander huishouden', share: (_y: number) => 0.1 },
+];
+
+function persoonskenmerkenTable(m: Model, geo: Geography, years: number[]): V3Table {
+  const regions = regionList(geo);
+  const ps = periods(years, false);
+  const byYear = new Map(years.map((y) => [y, youthFigures(m, geo, y)]));
+  const forms = FORMS.filter((f) => f.f === 'jz' || f.f === 'jh');
+  const regionKeys = ['NL01', ...regions.pv, ...[...regions.jz.keys()].sort(), ...[...regions.gm.keys()].sort()];
+  const rows: Row[] = [];
+  let n = 0;
+  for (const k of KENMERKEN_WORLD) {
+    for (const form of forms) {
+      for (const region of regionKeys) {
+        for (const p of ps) {
+          const f = region.startsWith('PV') ? undefined : byYear.get(p.year)!.get(region)?.[form.f];
+          const v = f === undefined ? undefined : k.title === 'Totaal' ? f : f * k.share(p.year) * m.r.factor(`kenmerk|${region}|${p.key}|${k.key}`, 0.02);
+          const c = v === undefined ? null : Math.round(v / 5) * 5;
+          rows.push({ ID: n++, Persoonskenmerken: k.key, VormenVanJeugdzorg: form.key, RegioS: pad(region, 10), Perioden: p.key, TotaalJongerenMetJeugdzorg_1: region.startsWith('GM') && c !== null && c < 10 ? null : c });
+        }
+      }
+    }
+  }
+  return {
+    infos: tableInfos('85100NED', 'Jongeren met jeugdzorg; persoonskenmerken', `${years[0]}-${years[years.length - 1]}`),
+    props: v3Props(
+      [
+        { key: 'Persoonskenmerken', title: 'Persoonskenmerken', type: 'Dimension' },
+        { key: 'VormenVanJeugdzorg', title: 'Vormen van jeugdzorg', type: 'Dimension' },
+        { key: 'RegioS', title: "Regio's", type: 'GeoDimension' },
+        { key: 'Perioden', title: 'Perioden', type: 'TimeDimension' },
+      ],
+      [{ topics: [{ key: 'TotaalJongerenMetJeugdzorg_1', title: 'Totaal jongeren met jeugdzorg', unit: 'aantal', datatype: 'Long', decimals: 0, description: 'Jongeren tot 23 jaar met jeugdzorg in de periode.' }] }],
+    ),
+    dims: {
+      Persoonskenmerken: KENMERKEN_WORLD.map((k) => ({ Key: k.key, Title: k.title, Description: null, CategoryGroupID: null })),
+      VormenVanJeugdzorg: forms.map((f) => ({ Key: f.key, Title: f.title, Description: null, CategoryGroupID: null })),
+      RegioS: regionKeys.map((k) => ({ Key: pad(k, 10), Title: k === 'NL01' ? 'Nederland' : k.startsWith('PV') ? `${k} (PV)` : k.startsWith('JZ') ? `${regions.jz.get(k)} (JZ)` : regions.gm.get(k), Description: null, CategoryGroupID: null })),
+      Perioden: ps.map((p) => ({ Key: p.key, Title: p.title, Description: p.status === 'Definitief' ? null : 'Voorlopige cijfers.', Status: p.status })),
+    },
+    rows,
+  };
+}
+
+/**
+ * 83454NED "Gemeentelijke kosten; jeugdzorg, regio": budgeted and realised costs in € 1 000 per form, for
+ * gemeenten, jeugdregio's and Nederland (regional rows the sums of their gemeenten). Topic and form titles as the
+ * StatLine page prints them ("Begrote kosten (1 000 euro)", "JZ Totaal jeugdzorg", "JH 1 Totaal jeugdhulp" …);
+ * keys invented. Some gemeenten report no budget ("." on the page): null here too.
+ */
+function kostenTable(m: Model, geo: Geography, years: number[]): V3Table {
+  const regions = regionList(geo);
+  const ps = periods(years, false);
+  const forms = [
+    { key: 'T001389', title: 'JZ Totaal jeugdzorg', f: (c: { jeugdhulp: number; jbjr: number }) => c.jeugdhulp + c.jbjr },
+    { key: 'A045560', title: 'JH 1 Totaal jeugdhulp', f: (c: { jeugdhulp: number; jbjr: number }) => c.jeugdhulp },
+    { key: 'A027919', title: 'JB 1 Totaal jeugdbescherming', f: (c: { jeugdhulp: number; jbjr: number }) => c.jbjr * 0.8 },
+    { key: 'A027920', title: 'JR 1 Totaal jeugdreclassering', f: (c: { jeugdhulp: number; jbjr: number }) => c.jbjr * 0.2 },
+  ];
+  const regionKeys = ['NL01', ...[...regions.jz.keys()].sort(), ...[...regions.gm.keys()].sort()];
+  const rows: Row[] = [];
+  let n = 0;
+  const sums = new Map<string, [number, number]>();
+  const cellsOf = (form: (typeof forms)[number], y: number) => {
+    const out = new Map<string, [number | null, number]>();
+    sums.clear();
+    for (const g of geo.gemeenten.get(y)!) {
+      const real = form.f(m.costs(g, y)) * 0.97;
+      const budget = real * 0.96 * m.r.factor(`begroot|${g.code}|${y}|${form.key}`, 0.04);
+      const missing = m.r.uniform(`begroot-leeg|${g.code}|${y}`) < 0.05;
+      out.set(g.code, [missing ? null : budget, real]);
+      for (const k of [g.jz, 'NL01']) {
+        const t = sums.get(k) ?? [0, 0];
+        sums.set(k, [t[0] + budget, t[1] + real]);
+      }
+    }
+    for (const [k, v] of sums) out.set(k, v);
+    return out;
+  };
+  for (const form of forms) {
+    for (const p of ps) {
+      const cells = cellsOf(form, p.year);
+      for (const region of regionKeys) {
+        const c = cells.get(region);
+        rows.push({ ID: n++, VormenVanJeugdzorg: form.key, Regio: pad(region, 10), Perioden: p.key,
+          BegroteKosten_1: c?.[0] == null ? null : Math.round(c[0]), GerealiseerdeKosten_2: c ? Math.round(c[1]) : null });
+      }
+    }
+  }
+  const topic = (key: string, title: string) => ({ key, title, unit: '1 000 euro', datatype: 'Long', decimals: 0, description: `${title} van jeugdzorg.` });
+  return {
+    infos: tableInfos('83454NED', 'Gemeentelijke kosten; jeugdzorg, regio', `${years[0]}-${years[years.length - 1]}`),
+    props: v3Props(
+      [
+        { key: 'VormenVanJeugdzorg', title: 'Vormen van jeugdzorg', type: 'Dimension' },
+        { key: 'Perioden', title: 'Perioden', type: 'TimeDimension' },
+        { key: 'Regio', title: 'Regio', type: 'GeoDimension' },
+      ],
+      [{ topics: [topic('BegroteKosten_1', 'Begrote kosten'), topic('GerealiseerdeKosten_2', 'Gerealiseerde kosten')] }],
+    ),
+    dims: {
+      VormenVanJeugdzorg: forms.map((f) => ({ Key: f.key, Title: f.title, Description: null, CategoryGroupID: null })),
+      Perioden: ps.map((p) => ({ Key: p.key, Title: p.title, Description: p.status === 'Definitief' ? null : 'Voorlopige cijfers.', Status: p.status })),
+      Regio: regionKeys.map((k) => ({ Key: pad(k, 10), Title: k === 'NL01' ? 'Nederland' : k.startsWith('JZ') ? `${regions.jz.get(k)} (JZ)` : regions.gm.get(k), Description: null, CategoryGroupID: null })),
+    },
+    rows,
+  };
+}
+
 /** One KWB edition: gemeenten of that year plus a few wijken and buurten, GeoDetail region, no Perioden. */
 function kwbTable(id: string, year: number, m: Model, geo: Geography): V3Table {
   const list = geo.gemeenten.get(year)!;
@@ -694,6 +919,9 @@ export async function generateWorld(opts: WorldOptions = {}): Promise<World> {
   Object.assign(v3, {
     '85099NED': jeugdzorgTable('85099NED', 'Jongeren met jeugdzorg; regio', m, geo, years, { halfYears: true, extraHalf: years[years.length - 1] + 1 }),
     '85098NED': indicatorenTable(m, geo, years),
+    '85097NED': verwijzerTable(m, geo, years),
+    '85100NED': persoonskenmerkenTable(m, geo, years),
+    '83454NED': kostenTable(m, geo, years),
   });
   for (const y of years) if (KWB_TABLES[y]) v3[KWB_TABLES[y]] = kwbTable(KWB_TABLES[y], y, m, geo);
   const dataderden = new Set<string>();

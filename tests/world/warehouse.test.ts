@@ -28,11 +28,13 @@ const COMPLETE: Record<string, [number, number]> = {
   bevolking_totaal: [2015, 2024],
   kosten_jeugdhulp_jaarrekening: [2017, 2024],
   kosten_jeugdhulp_begroting: [2017, 2024],
+  aandeel_trajecten_huisarts: [2015, 2024],
+  jongeren_jeugdzorg_leeftijd_18_22: [2015, 2024],
 };
 /** Figures without a national (KWB: gemeenten, shown per region from them) or a regional (85098NED: gemeenten and Nederland) value. */
 const GEMEENTE_ONLY: Record<string, string[]> = { 'gebruik-kwb': ['NL01'], 'gebruik-natura': ['JZ13'] };
 /** Small forms: CBS (and the world) suppress gemeente cells under 10, so gemeenten are not complete. */
-const SUPPRESSED = new Set(['jongeren_jeugdhulp_met_verblijf', 'jongeren_verblijf_pleegzorg']);
+const SUPPRESSED = new Set(['jongeren_jeugdhulp_met_verblijf', 'jongeren_verblijf_pleegzorg', 'aandeel_trajecten_huisarts', 'jongeren_jeugdzorg_leeftijd_18_22']);
 
 describe.skipIf(Boolean(skip))('the synthetic world, built', () => {
   it('is marked synthetic from the raw folder to the warehouse', () => {
