@@ -444,8 +444,8 @@ if (!chromiumPath) {
   }
 }
 
-// BENCH_WORKBENCH_ONLY=1 leaves the console out too (it has its own figures, and takes as long as the workbench's).
-if (chromiumPath && process.env.BENCH_WORKBENCH_ONLY !== '1' && existsSync(join(DIST, 'sql', 'index.html'))) {
+// BENCH_CONSOLE=0 leaves the console out (it takes as long as the workbench's figures).
+if (chromiumPath && process.env.BENCH_CONSOLE !== '0' && existsSync(join(DIST, 'sql', 'index.html'))) {
   const cServed = await serveDir();
   const cBrowser = await launchChromium(chromiumPath);
   const runs = Math.max(RUNS, 7);
