@@ -3,7 +3,8 @@
  * workbench-query.ts), the SQL runs in DuckDB-wasm over the warehouse Parquet, and the rows are drawn with
  * the registry's chart helpers (charts/workbench-plot.ts). DuckDB starts when the page loads, before the
  * first choice, and reads only the three tables the workbench's SQL reads. The URL always holds the
- * state, so a copied address restores the exact chart.
+ * state, so a copied address restores the exact chart. Until DuckDB is ready a chart is drawn from the
+ * precomputed rows of the same SQL (lib/workbench-static.ts), says so, and is drawn again by DuckDB.
  */
 import { columnsOf, toDelimited, type Dialect } from '../shared/delimited.ts';
 import { metric, METRICS, type MetricDef } from '../catalog/metrics.ts';
@@ -20,8 +21,8 @@ import {
 } from '../lib/workbench-query.ts';
 import { drawWorkbench, placesInWords, toWbRows, workbenchLegend, workbenchSummary, workbenchTable, type DrawInput, type MapFeature, type WbRow } from '../charts/workbench-plot.ts';
 import { initChartTools } from './chart-tools.ts';
-import { openWarehouse, type Db } from './duckdb.ts';
-import { WORKBENCH_COLUMNS, WORKBENCH_TABLES } from './sql-tables.ts';
+import type { Db } from './duckdb.ts';
+import { staticRows, staticUrl, type StaticGroups, type StaticMetric } from '../lib/workbench-static.ts';
 import type { DataTable, LegendItem } from '../charts/types.ts';
 import { INDICATORS } from '../catalog/indicators.ts';
 import { PLACE_CODE } from '../catalog/places.ts';
@@ -35,10 +36,20 @@ interface PlaceInfo {
 /** How long the reader must leave the controls alone before the list of metrics is brought up to date. */
 const AVAILABILITY_PAUSE_MS = 800;
 
-/** `dbP`: the database workbench-start.ts opened before this module loaded (or one opened here). */
-export function initWorkbench(dbP: Promise<Db> = openWarehouse(WORKBENCH_TABLES, WORKBENCH_COLUMNS)) {
+/** A metric's precomputed rows and the place groups (workbench-start.ts fetches them), or undefined. */
+export type StaticSource = (metric: string) => Promise<{ file: StaticMetric; groups: StaticGroups } | undefined>;
+
+/** Which engine drew the chart on screen: the precomputed rows of the build, or DuckDB-wasm in this browser. */
+type Engine = 'static' | 'duckdb';
+
+/**
+ * `dbP`: the database workbench-start.ts opens; `fromFiles`: the precomputed rows; `wake`: starts the database
+ * if workbench-start.ts held it back (called before the first query, so after a permalink's precomputed chart).
+ */
+export function initWorkbench(dbP: Promise<Db>, fromFiles?: StaticSource, wake: () => void = () => undefined) {
   const found = document.querySelector<HTMLElement>('[data-workbench]');
   if (!found) return;
+  performance.mark('workbench-init');
   const root: HTMLElement = found;
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
   const years = JSON.parse(root.dataset.years!) as { min: number; max: number };
@@ -59,20 +70,23 @@ export function initWorkbench(dbP: Promise<Db> = openWarehouse(WORKBENCH_TABLES,
 
   // DuckDB started with the page, before the reader chooses anything; the three tables are fetched meanwhile.
   const t0 = performance.getEntriesByName('workbench-start')[0]?.startTime ?? performance.now();
+  let dbReady = false;
   dbP.then(
-    () => (root.dataset.dbMs = String(Math.round(performance.now() - t0))),
+    () => {
+      dbReady = true;
+      root.dataset.dbMs = String(Math.round(performance.now() - t0));
+    },
     (e) => (status.textContent = `${say('DuckDB kon niet starten', 'DuckDB could not start')}: ${(e as Error).message}`),
   );
 
+  // One connection for every query of the page: connecting and closing were two more trips to the worker
+  // per change. The worker runs one query at a time either way.
+  let conP: ReturnType<Db['db']['connect']> | undefined;
   async function run(sql: string): Promise<Record<string, unknown>[]> {
-    const { db } = await dbP;
-    const con = await db.connect();
-    try {
-      const t = await con.query(sql);
-      return t.toArray().map((r: { toJSON(): unknown }) => r.toJSON() as Record<string, unknown>);
-    } finally {
-      void con.close().catch(() => undefined);
-    }
+    wake();
+    const con = await (conP ??= dbP.then(({ db }) => db.connect()));
+    const t = await con.query(sql);
+    return t.toArray().map((r: { toJSON(): unknown }) => r.toJSON() as Record<string, unknown>);
   }
 
   // ---- controls ----------------------------------------------------------------------------------
@@ -237,32 +251,23 @@ export function initWorkbench(dbP: Promise<Db> = openWarehouse(WORKBENCH_TABLES,
       return;
     }
     try {
+      // DuckDB not started yet: first the precomputed rows of this very SQL, then DuckDB draws it again.
+      let predrawn = false;
+      if (!dbReady && fromFiles) {
+        const pre = await fromFiles(state.metric);
+        if (my !== seq) return;
+        if (pre && !dbReady) {
+          if ((await show(my, m, sql, staticRows(pre.file, pre.groups, state), 'static', tStart)) === 'stale') return;
+          predrawn = true;
+        }
+      }
       performance.mark('workbench-query');
+      // After a precomputed chart, timed from here: the wait before it was DuckDB's start, not this query.
+      const tQuery = predrawn ? performance.now() : tStart;
       const rows = toWbRows(await run(sql));
       if (my !== seq) return;
       performance.mark('workbench-rows');
-      // The chart's metric, judged on the chart's rows: no second query before the chart.
-      const a = availabilityFromRows(m, rows, indicatorLabel);
-      if (a.computable === 0) {
-        showEmpty(m, say(`${m.label_nl} kan hier niet getoond worden: ${a.reason ?? 'geen cijfers'}. Kies een andere maat of andere plaatsen.`, `${m.label_nl} cannot be shown here: ${notAvailable(a)}. Choose another metric or other places.`), sql);
-        status.textContent = '';
-        scheduleAvailability(my);
-        return;
-      }
-      const highlight = state.places.filter((t) => PLACE_CODE.test(t));
-      const input: DrawInput = { rows, metric: m, view: state.view, highlight };
-      if (state.view === 'kaart') input.features = await featuresFor(rows);
-      if (my !== seq) return;
-      last = { input, rows, sql };
-      draw(input, sql, a);
-      const ms = Math.round(performance.now() - tStart);
-      root.dataset.changeMs = String(ms);
-      const noMap = state.view === 'kaart' && !input.features?.length;
-      status.textContent = say(
-        `${rows.length} rijen in ${ms} ms.${noMap ? ' Dit datawarehouse heeft geen grenzen van gemeenten of regio’s: de kaart is een ranglijst.' : ''}`,
-        `${rows.length} rows in ${ms} ms.${noMap ? ' This warehouse has no boundaries of municipalities or regions: the map is a ranking.' : ''}`,
-      );
-      performance.mark('workbench-chart');
+      if ((await show(my, m, sql, rows, 'duckdb', tQuery)) === 'stale') return;
       // After the chart, once the reader pauses: which other metrics these places and years allow. DuckDB runs
       // one query at a time, so started at once it would hold up the reader's next change behind it.
       scheduleAvailability(my);
@@ -273,8 +278,47 @@ export function initWorkbench(dbP: Promise<Db> = openWarehouse(WORKBENCH_TABLES,
     }
   }
 
-  function showEmpty(m: MetricDef, why: string, sql: string) {
+  /** Draws (or explains the absence of) the rows; 'stale' when the reader changed something meanwhile. */
+  async function show(my: number, m: MetricDef, sql: string, rows: WbRow[], engine: Engine, tStart: number): Promise<'stale' | 'shown'> {
+    root.dataset.engine = engine;
+    const by =
+      engine === 'static'
+        ? say(
+            `Getekend uit de vooraf berekende cijfers (${staticUrl(m.id)}: de SQL hieronder, bij het bouwen van de site in DuckDB uitgevoerd). DuckDB in uw browser start nog en tekent deze grafiek zo opnieuw.`,
+            `Drawn from the precomputed figures (${staticUrl(m.id)}: the SQL below, run in DuckDB when the site was built). DuckDB in your browser is still starting and will draw this chart again shortly.`,
+          )
+        : '';
+    // The chart's metric, judged on the chart's rows: no second query before the chart.
+    const a = availabilityFromRows(m, rows, indicatorLabel);
+    if (a.computable === 0) {
+      showEmpty(m, say(`${m.label_nl} kan hier niet getoond worden: ${a.reason ?? 'geen cijfers'}. Kies een andere maat of andere plaatsen.`, `${m.label_nl} cannot be shown here: ${notAvailable(a)}. Choose another metric or other places.`), sql, engine);
+      status.textContent = by;
+      if (engine === 'static') performance.mark('workbench-predrawn');
+      return 'shown';
+    }
+    const highlight = state.places.filter((t) => PLACE_CODE.test(t));
+    const input: DrawInput = { rows, metric: m, view: state.view, highlight };
+    if (state.view === 'kaart') input.features = await featuresFor(rows);
+    if (my !== seq) return 'stale';
+    last = { input, rows, sql };
+    draw(input, sql, a, engine);
+    const ms = Math.round(performance.now() - tStart);
+    const noMap = state.view === 'kaart' && !input.features?.length;
+    const mapNote = noMap ? say(' Dit datawarehouse heeft geen grenzen van gemeenten of regio’s: de kaart is een ranglijst.', ' This warehouse has no boundaries of municipalities or regions: the map is a ranking.') : '';
+    if (engine === 'static') {
+      status.textContent = by + mapNote;
+      performance.mark('workbench-predrawn');
+      return 'shown';
+    }
+    root.dataset.changeMs = String(ms);
+    status.textContent = say(`DuckDB in uw browser: ${rows.length} rijen in ${ms} ms.`, `DuckDB in your browser: ${rows.length} rows in ${ms} ms.`) + mapNote;
+    performance.mark('workbench-chart');
+    return 'shown';
+  }
+
+  function showEmpty(m: MetricDef, why: string, sql: string, engine: Engine = 'duckdb') {
     last = null;
+    root.dataset.engine = engine;
     setTitle(m);
     $('[data-plot]')!.replaceChildren();
     $('[data-legend]')!.replaceChildren();
@@ -297,7 +341,7 @@ export function initWorkbench(dbP: Promise<Db> = openWarehouse(WORKBENCH_TABLES,
     $<HTMLAnchorElement>('[data-console]')!.href = `/sql/?q=${encodeURIComponent(sql)}`;
   }
 
-  function draw(input: DrawInput, sql: string, a: Availability) {
+  function draw(input: DrawInput, sql: string, a: Availability, engine: Engine) {
     const m = input.metric;
     setTitle(m);
     const plot = $('[data-plot]')!;
@@ -317,7 +361,8 @@ export function initWorkbench(dbP: Promise<Db> = openWarehouse(WORKBENCH_TABLES,
     $('[data-table]')!.replaceChildren(tableEl(workbenchTable(input)));
     $('[data-notes]')!.replaceChildren(...notesEls(m));
     showSql(sql);
-    root.dataset.ranSql = sql;
+    // What DuckDB ran; a chart from the precomputed rows has run nothing in this browser.
+    root.dataset.ranSql = engine === 'duckdb' ? sql : '';
     fig.dataset.geo = 'selectie';
     const where = placesInWords(input.rows);
     const span = input.view === 'lijnen' ? `${state.from}–${state.to}` : String(state.year);

@@ -109,6 +109,11 @@ function sizeClassCtes(to: number): string[] {
   ];
 }
 
+/** Every gemeente's size class as of `to`, by the CTEs a `klasse:` token uses (the workbench's precomputed groups). */
+export function sizeClassSql(to: number): string {
+  return `WITH ${sizeClassCtes(to).join(',\n')}\nSELECT geo_code, grootteklasse FROM klasse ORDER BY geo_code`;
+}
+
 /** The CTE `gekozen` (the chosen places, groups resolved in SQL) and what it needs. */
 export function placesCtes(places: string[], to: number): string[] {
   const codes = places.filter((t) => PLACE_CODE.test(t));
@@ -151,8 +156,8 @@ export function workbenchSql(s: WorkbenchState): string {
     ...(m.denominator ? [`LEFT JOIN o n ON n.geo_code = t.geo_code AND n.period = t.period AND n.indicator = ${quote(m.denominator)}`] : []),
     `WHERE t.indicator = ${quote(m.numerator)}`,
     single
-      ? `ORDER BY waarde DESC NULLS LAST, naam`
-      : `ORDER BY CASE g.level WHEN 'land' THEN 0 WHEN 'jeugdregio' THEN 1 ELSE 2 END, naam, jaar`,
+      ? `ORDER BY waarde DESC NULLS LAST, naam, g.geo_code`
+      : `ORDER BY CASE g.level WHEN 'land' THEN 0 WHEN 'jeugdregio' THEN 1 ELSE 2 END, naam, jaar, g.geo_code`,
   ];
   return lines.join('\n');
 }

@@ -4,7 +4,8 @@
  * custom list on the map. For each: the SQL shown is the SQL DuckDB-wasm ran, the figures in the page's CSV
  * downloads (both dialects) equal the warehouse's (read here with @duckdb/node-api, computed without the
  * page's SQL), the permalink restores the chart, and no request leaves 127.0.0.1. Screenshots at 1280 and
- * 390 px go to test-results/world/ for a person to look at.
+ * 390 px go to test-results/world/ for a person to look at. A permalink is first drawn from the precomputed
+ * rows (/verkennen/cijfers/), says so, and DuckDB-wasm then draws the very same chart from the SQL shown.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,9 +13,10 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { query } from '../../src/lib/warehouse.ts';
-import { SIZE_CLASSES } from '../../src/lib/workbench-query.ts';
+import { defaultState, queryOf, SIZE_CLASSES, workbenchSql, type WorkbenchState } from '../../src/lib/workbench-query.ts';
+import { staticUrl } from '../../src/lib/workbench-static.ts';
 import { CHROMIUM_MISSING, findChromium, openPage, useSite, type Tracked } from '../e2e/server.ts';
-import { ROOT, worldSkipReason } from './build.ts';
+import { ROOT, WORLD_DIST, worldSkipReason } from './build.ts';
 
 const skip = worldSkipReason();
 const chromium = findChromium();
@@ -192,6 +194,52 @@ describe.skipIf(Boolean(skip) || !chromium)(chromium ? 'the workbench on the syn
     expect(t.external).toEqual([]);
     expect(t.errors).toEqual([]);
     await t.context.close();
+  });
+
+  it('draws a permalink from the precomputed rows first, and DuckDB then draws the same chart', async () => {
+    const years = JSON.parse(readFileSync(join(WORLD_DIST, 'verkennen', 'index.html'), 'utf8').match(/data-years="([^"]+)"/)![1].replaceAll('&quot;', '"')) as { min: number; max: number };
+    const states: WorkbenchState[] = [
+      { ...defaultState(years), metric: 'jongeren_jeugdhulp_per_1000', places: ['leden:JZ20'], view: 'lijnen' },
+      { ...defaultState(years), metric: 'kosten_jeugdhulp_jaarrekening_per_inwoner', places: ['klasse:GM0307'], view: 'ranglijst', year: 2023 },
+      { ...defaultState(years), metric: 'jongeren_jeugdzorg_per_1000', places: ['GM0307', 'GM0344', 'GM0193'], view: 'kaart', year: 2024 },
+    ];
+    for (const state of states) {
+      const t = await openPage(site.browser, site.served, { js: true, width: 1280 });
+      const { page } = t;
+      // DuckDB cannot finish while the observations are held back: what is drawn meanwhile is the precomputed rows'.
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/data/observations.parquet', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${site.served.url}/verkennen/?${queryOf(state)}`);
+      await expect.poll(() => page.locator('[data-workbench][data-engine="static"] [data-plot] svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      const shot = () =>
+        page.evaluate(() => ({
+          plot: document.querySelector('[data-plot]')!.innerHTML,
+          legend: document.querySelector('[data-legend]')!.textContent,
+          summary: document.querySelector('[data-summary]')!.textContent,
+          table: document.querySelector('[data-table]')!.innerHTML,
+          sql: document.querySelector('[data-sql]')!.textContent,
+        }));
+      const before = await shot();
+      const sql = workbenchSql(state);
+      // The SQL shown is the state's; nothing ran in this browser yet, and the page says where the chart came from.
+      expect(before.sql).toBe(sql);
+      expect(await page.locator('[data-workbench]').getAttribute('data-ran-sql')).toBe('');
+      expect(await page.locator('[data-status]').textContent()).toContain(`vooraf berekende cijfers (${staticUrl(state.metric)}`);
+      release();
+      await ready(page, sql);
+      expect(await page.locator('[data-workbench]').getAttribute('data-engine')).toBe('duckdb');
+      expect(await page.locator('[data-status]').textContent()).toMatch(/^DuckDB in uw browser: \d+ rijen/);
+      // The same drawing, legend, sentence and table, to the byte.
+      expect(await shot()).toEqual(before);
+      expect(t.requests.filter((u) => u.includes('/verkennen/cijfers/')).map((u) => new URL(u).pathname).sort()).toEqual(['/verkennen/cijfers/groepen.json', staticUrl(state.metric)]);
+      expect(t.external).toEqual([]);
+      expect(t.errors).toEqual([]);
+      await t.context.close();
+    }
   });
 
   it('offers no ratio without its denominator and says why; the console draws a chart', async () => {
