@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWbRows } from '../../src/charts/workbench-plot.ts';
-import { METRICS } from '../../src/lib/metrics.ts';
+import { METRICS } from '../../src/catalog/metrics.ts';
 import { datapackage, query } from '../../src/lib/warehouse.ts';
 import { workbenchSql, type WorkbenchState } from '../../src/lib/workbench-query.ts';
 import { staticRows, type StaticGroups, type StaticMetric } from '../../src/lib/workbench-static.ts';

@@ -1,4 +1,4 @@
-import { METRICS } from '../../../lib/metrics.ts';
+import { METRICS } from '../../../catalog/metrics.ts';
 import { staticMetric } from '../../../lib/workbench-static-build.ts';
 
 /** The workbench's precomputed rows of one metric (src/lib/workbench-static.ts): a permalink's chart before DuckDB runs. */
