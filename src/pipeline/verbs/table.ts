@@ -20,7 +20,7 @@ export function weakestStatus(statuses: readonly Status[]): Status {
 }
 
 /** Distinct provenance strings of the parts, sorted, as "a; b" (each part may itself be such a list). */
-export const joinDistinct = (xs: readonly string[]): string => [...new Set(xs.flatMap((x) => x.split('; ')))].sort().join('; ');
+const joinDistinct = (xs: readonly string[]): string => [...new Set(xs.flatMap((x) => x.split('; ')))].sort().join('; ');
 
 /** Sums of euros and persons are stored to the cent, however the parts' decimals added up. */
 export const round2 = (v: number): number => Math.round(v * 100) / 100;
