@@ -3,6 +3,7 @@ import { weakestStatus } from './verbs/table.ts';
 import type { MembershipRow, Observation } from './model.ts';
 import { CENTRUM_SHARE, ELSEWHERE_FRACTION, FLAG_CENTRUM, FLAG_ELSEWHERE, FLAG_INCOMPLETE, NET_BASES, nettoId } from '../catalog/net-cost-rules.ts';
 import { batenId } from './taakveld.ts';
+import { pair } from './verbs/pair.ts';
 
 /**
  * Net youth-care costs and the figures derived from them, computed once here and stored, so every page and
@@ -29,7 +30,6 @@ export const derived = (from: Observation, indicator: string, value: number | nu
   source: [...new Set([from, ...others].flatMap((o) => o.source.split('; ')))].sort().join('; '),
   source_file: [...new Set([from, ...others].flatMap((o) => o.source_file.split('; ')))].sort().join('; '),
 });
-const keyOf = (indicator: string, geo: string, period: number, by: number) => `${indicator}|${geo}|${period}|${by}`;
 
 function median(xs: number[]): number | null {
   if (!xs.length) return null;
@@ -46,45 +46,37 @@ function median(xs: number[]): number | null {
  * sums and the recast, on their output; returns only the new observations.
  */
 export function deriveNetCosts(obs: Observation[], membership: MembershipRow[]): Observation[] {
-  const index = new Map(obs.map((o) => [keyOf(o.indicator, o.geo_code, o.period, o.boundary_year), o]));
-  const populationOf = (indicator: string) => {
-    const population = new Map<string, Observation>();
-    for (const o of obs) {
-      if (o.indicator !== indicator) continue;
-      const k = `${o.geo_code}|${o.period}`;
-      const prev = population.get(k);
-      // The same indeling as the costs where there is one (keyed below), else the newest.
-      if (!prev || o.boundary_year > prev.boundary_year) population.set(k, o);
-      population.set(`${k}|${o.boundary_year}`, o);
-    }
-    return population;
-  };
-  const population = populationOf('bevolking_totaal');
-  const young = populationOf('bevolking_0_17');
   const out: Observation[] = [];
 
   // 1. Netto for every cost indicator and place; per inwoner and the baten share for all individual jeugdhulp.
   const headline = new Map<string, { netto: Observation; perInwoner: Observation | null; share: Observation | null; lasten: Observation }>();
-  for (const lasten of obs) {
-    const m = /^(kosten_.+)_(jaarrekening|begroting)$/.exec(lasten.indicator);
-    if (!m || !(NET_BASES as readonly string[]).includes(m[1])) continue;
-    const baten = index.get(keyOf(`${batenId(m[1])}_${m[2]}`, lasten.geo_code, lasten.period, lasten.boundary_year));
+  const COST = /^(kosten_.+)_(jaarrekening|begroting)$/;
+  const costs = obs.filter((o) => (NET_BASES as readonly string[]).includes(COST.exec(o.indicator)?.[1] ?? ''));
+  const batenOf = pairIn(obs, costs, (o) => o.indicator.replace(COST, (_, base: string, soort: string) => `${batenId(base)}_${soort}`), false);
+  // Inhabitants on the same indeling as the costs where there is one, else the newest.
+  const jeugdhulp = costs.filter((o) => COST.exec(o.indicator)![1] === 'kosten_jeugdhulp');
+  const zip = (ys: (Observation | undefined)[]) => new Map(jeugdhulp.map((o, i) => [o, ys[i]]));
+  const population = zip(pairIn(obs, jeugdhulp, () => 'bevolking_totaal', true));
+  const young = zip(pairIn(obs, jeugdhulp, () => 'bevolking_0_17', true));
+  for (const [k, lasten] of costs.entries()) {
+    const [, base, soort] = COST.exec(lasten.indicator)!;
+    const baten = batenOf[k];
     if (!baten) continue;
     const value = lasten.value === null || baten.value === null ? null : round2(lasten.value - baten.value);
-    const netto = derived(lasten, `${nettoId(m[1])}_${m[2]}`, value, [baten]);
+    const netto = derived(lasten, `${nettoId(base)}_${soort}`, value, [baten]);
     out.push(netto);
-    if (m[1] !== 'kosten_jeugdhulp') continue;
-    const pop = population.get(`${lasten.geo_code}|${lasten.period}|${lasten.boundary_year}`) ?? population.get(`${lasten.geo_code}|${lasten.period}`);
+    if (base !== 'kosten_jeugdhulp') continue;
+    const pop = population.get(lasten);
     const perInwoner = pop
-      ? derived(netto, `netto_jeugdhulp_per_inwoner_${m[2]}`, value === null || !pop.value ? null : round2(value / pop.value), [pop])
+      ? derived(netto, `netto_jeugdhulp_per_inwoner_${soort}`, value === null || !pop.value ? null : round2(value / pop.value), [pop])
       : null;
-    const share = derived(lasten, `aandeel_baten_jeugdhulp_${m[2]}`,
+    const share = derived(lasten, `aandeel_baten_jeugdhulp_${soort}`,
       lasten.value === null || baten.value === null || lasten.value <= 0 ? null : round2((100 * baten.value) / lasten.value), [baten]);
-    const kids = young.get(`${lasten.geo_code}|${lasten.period}|${lasten.boundary_year}`) ?? young.get(`${lasten.geo_code}|${lasten.period}`);
-    if (kids) out.push(derived(netto, `netto_jeugdhulp_per_jongere_${m[2]}`, value === null || !kids.value ? null : round2(value / kids.value), [kids]));
+    const kids = young.get(lasten);
+    if (kids) out.push(derived(netto, `netto_jeugdhulp_per_jongere_${soort}`, value === null || !kids.value ? null : round2(value / kids.value), [kids]));
     if (perInwoner) out.push(perInwoner);
     out.push(share);
-    headline.set(`${lasten.geo_code}|${lasten.period}|${lasten.boundary_year}|${m[2]}`, { netto, perInwoner, share, lasten });
+    headline.set(`${lasten.geo_code}|${lasten.period}|${lasten.boundary_year}|${soort}`, { netto, perInwoner, share, lasten });
   }
 
   // 2. Flags per gemeente, year and verslagsoort, applied to every netto figure of that gemeente.
@@ -125,4 +117,10 @@ export function deriveNetCosts(obs: Observation[], membership: MembershipRow[]):
     }
   }
   return out;
+}
+
+/** pair() against only the rows of `obs` that some left row wants. */
+function pairIn(obs: readonly Observation[], left: readonly Observation[], want: (o: Observation) => string, newest: boolean) {
+  const wanted = new Set(left.map(want));
+  return pair(left, obs.filter((o) => wanted.has(o.indicator)), want, newest);
 }

@@ -1,7 +1,7 @@
 import { escape, from, op } from 'arquero';
 import { predecessors, successors, type Existed } from '../herindeling.ts';
 import type { CrosswalkRow, Observation } from '../model.ts';
-import { append, joinDistinct, observationsOf, observationTable, round2, weakestStatus } from './table.ts';
+import { PARTS, PROVENANCE, append, observationsOf, observationTable, round2 } from './table.ts';
 
 /** One recast figure per indicator, year, old indeling and successor. */
 const TARGET_KEY = ['indicator', 'period', 'boundary_year', 'to'];
@@ -61,9 +61,7 @@ export function recast(obs: readonly Observation[], crosswalk: CrosswalkRow[], t
       first_row: op.any('row'),
       sum: 'd => op.sum(d.value * d.share)',
       approximate: 'd => op.sum(d.exact ? 0 : 1)',
-      statuses: op.array_agg_distinct('status'),
-      sources: op.array_agg_distinct('source'),
-      files: op.array_agg_distinct('source_file'),
+      ...PARTS,
     });
   // Same gemeente in both indelingen, and nobody else's part (a gemeente that received part of a split has more).
   const unchanged = (t: Target) => t.parts === 1 && t.first_code === t.to && t.first_share === 1;
@@ -75,9 +73,7 @@ export function recast(obs: readonly Observation[], crosswalk: CrosswalkRow[], t
   const recastSums = sums.derive({
     geo_code: 'd => d.to',
     value: escape((d: { sum: number }) => round2(d.sum)),
-    status: escape((d: { statuses: Observation['status'][] }) => weakestStatus(d.statuses)),
-    source: escape((d: { sources: string[] }) => joinDistinct(d.sources)),
-    source_file: escape((d: { files: string[] }) => joinDistinct(d.files)),
+    ...PROVENANCE,
     boundary_year: escape(() => target),
     flag: escape((d: { approximate: number }) => (d.approximate ? 'herindeling-benadering' : 'herindeling')),
   });

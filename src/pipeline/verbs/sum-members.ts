@@ -1,7 +1,7 @@
 import { escape, from, op } from 'arquero';
 import { NL } from '../../catalog/places.ts';
 import type { MembershipRow, Observation } from '../model.ts';
-import { joinDistinct, observationsOf, observationTable, round2, weakestStatus } from './table.ts';
+import { PARTS, PROVENANCE, observationsOf, observationTable, round2 } from './table.ts';
 
 /**
  * Sum additive indicators (euros, population) from gemeenten to jeugdregio's and the Netherlands, using
@@ -38,9 +38,7 @@ export function sumMembers(obs: readonly Observation[], membership: readonly Mem
       parts: op.count(),
       known: op.valid('value'),
       sum: op.sum('value'),
-      statuses: op.array_agg_distinct('status'),
-      sources: op.array_agg_distinct('source'),
-      files: op.array_agg_distinct('source_file'),
+      ...PARTS,
       boundary_year: op.any('boundary_year'),
     })
     .join(size, [['region', 'year'], ['region', 'year']])
@@ -49,9 +47,7 @@ export function sumMembers(obs: readonly Observation[], membership: readonly Mem
     .derive({
       geo_code: 'd => d.region',
       value: escape((d: { sum: number }) => round2(d.sum)),
-      status: escape((d: { statuses: Observation['status'][] }) => weakestStatus(d.statuses)),
-      source: escape((d: { sources: string[] }) => joinDistinct(d.sources)),
-      source_file: escape((d: { files: string[] }) => joinDistinct(d.files)),
+      ...PROVENANCE,
       flag: "() => 'som-gemeenten'",
     });
   return observationsOf(sums);

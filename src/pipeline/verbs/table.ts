@@ -1,4 +1,4 @@
-import { from, type ColumnTable } from 'arquero';
+import { escape, from, op, type ColumnTable } from 'arquero';
 import type { Observation, Status } from '../model.ts';
 
 /**
@@ -20,7 +20,7 @@ export function weakestStatus(statuses: readonly Status[]): Status {
 }
 
 /** Distinct provenance strings of the parts, sorted, as "a; b" (each part may itself be such a list). */
-export const joinDistinct = (xs: readonly string[]): string => [...new Set(xs.flatMap((x) => x.split('; ')))].sort().join('; ');
+const joinDistinct = (xs: readonly string[]): string => [...new Set(xs.flatMap((x) => x.split('; ')))].sort().join('; ');
 
 /** Sums of euros and persons are stored to the cent, however the parts' decimals added up. */
 export const round2 = (v: number): number => Math.round(v * 100) / 100;
@@ -29,3 +29,17 @@ export const round2 = (v: number): number => Math.round(v * 100) / 100;
 export function append<T>(to: T[], items: readonly T[]): void {
   for (const item of items) to.push(item);
 }
+
+/** Rollup of a sum's parts: their distinct statuses, sources and files (read by PROVENANCE). */
+export const PARTS = {
+  statuses: op.array_agg_distinct('status'),
+  sources: op.array_agg_distinct('source'),
+  files: op.array_agg_distinct('source_file'),
+};
+
+/** A sum's status (the weakest of its parts) and provenance (every source and file of its parts). */
+export const PROVENANCE = {
+  status: escape((d: { statuses: Status[] }) => weakestStatus(d.statuses)),
+  source: escape((d: { sources: string[] }) => joinDistinct(d.sources)),
+  source_file: escape((d: { files: string[] }) => joinDistinct(d.files)),
+};
