@@ -192,7 +192,9 @@ export function workbenchLegend(input: DrawInput): LegendItem[] {
   const items: LegendItem[] = [];
   if (input.rows.some((r) => r.geo_code === NL)) items.push({ label: 'Nederland', color: 'var(--b2, #d55e00)', swatch: true });
   if (input.rows.some((r) => input.highlight.includes(r.geo_code) && r.geo_code !== NL)) items.push({ label: 'Zelf gekozen plaatsen', color: 'var(--b3, #e69f00)', swatch: true });
-  items.push({ label: 'Andere plaatsen', color: 'var(--b1, #1f4e79)', swatch: true });
+  // The plain bars: "andere" only beside Nederland or picked-out places; alone they are simply the places chosen.
+  const plain = input.rows.filter((r) => r.geo_code !== NL && !input.highlight.includes(r.geo_code));
+  if (plain.length) items.push({ label: items.length ? 'Andere plaatsen' : 'Gekozen plaatsen', color: 'var(--b1, #1f4e79)', swatch: true });
   return items;
 }
 
@@ -251,7 +253,7 @@ export function workbenchSummary(input: DrawInput): string {
   const bottom = sorted[sorted.length - 1];
   const nl = sorted.find((r) => r.geo_code === NL);
   return [
-    `${capital(what)} in ${year}, ${sorted.length} plaatsen${input.view === 'kaart' ? ' op de kaart' : ''}:`,
+    `${capital(what)} in ${year}, ${sorted.length} plaatsen${input.view === 'kaart' && input.features?.length ? ' op de kaart' : ''}:`,
     sorted.length > 1 ? `het hoogst in ${displayName(top)} (${fmt(top.waarde)}), het laagst in ${displayName(bottom)} (${fmt(bottom.waarde)}).` : `${displayName(top)}: ${fmt(top.waarde)}.`,
     nl ? `Nederland: ${fmt(nl.waarde)}.` : '',
   ].filter(Boolean).join(' ');

@@ -6,7 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { drawWorkbench, lineSeries, workbenchLegend, type MapFeature, type WbRow } from '../../src/charts/workbench-plot.ts';
+import { drawWorkbench, lineSeries, workbenchLegend, workbenchSummary, type MapFeature, type WbRow } from '../../src/charts/workbench-plot.ts';
 import { readBoundaries, rewindForD3, toGeoJson } from '../../src/pipeline/readers/boundaries.ts';
 import { metric } from '../../src/catalog/metrics.ts';
 
@@ -74,6 +74,17 @@ describe('workbench drawings', () => {
     }
     expect(items[items.length - 1].label.endsWith('111')).toBe(true);
     expect(new Set(items.map((i) => i.color)).size).toBe(items.length);
+  });
+
+  it('a ranking names its bars as they are coloured: "andere" only beside Nederland or picked-out places; no "op de kaart" without a map', () => {
+    const rows = [row('GM0001', 10), row('GM0002', 20), row('GM0003', 30)];
+    const base = { rows, metric: metric('jongeren_jeugdzorg'), highlight: [] as string[] };
+    expect(workbenchLegend({ ...base, view: 'ranglijst' }).map((l) => l.label)).toEqual(['Gekozen plaatsen']);
+    expect(workbenchLegend({ ...base, view: 'ranglijst', highlight: ['GM0001'] }).map((l) => l.label)).toEqual(['Zelf gekozen plaatsen', 'Andere plaatsen']);
+    expect(workbenchLegend({ ...base, view: 'ranglijst', highlight: ['GM0001', 'GM0002', 'GM0003'] }).map((l) => l.label)).toEqual(['Zelf gekozen plaatsen']);
+    // The map view without outlines is drawn as a ranking, and says so by not claiming a map.
+    expect(workbenchSummary({ ...base, view: 'kaart' })).not.toContain('op de kaart');
+    expect(workbenchSummary({ ...base, view: 'kaart', features })).toContain('op de kaart');
   });
 
   it('a ranking draws one bar per known value', () => {
